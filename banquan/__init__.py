@@ -1,0 +1,1 @@
+"""banquan (版权): an online copyright registration system."""

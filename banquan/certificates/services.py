@@ -1,0 +1,93 @@
+"""Issuing certificates: the signed facts now, the PDF as a background job."""
+
+import hashlib
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import transaction
+
+from banquan.accounts.models import User
+from banquan.certificates import signing
+from banquan.certificates.models import Certificate
+from banquan.core import clock
+from banquan.core.storage import store
+from banquan.ledger import services as ledger
+from banquan.records.models import Registration
+
+
+def payload_for(reg: Registration, version: int) -> dict:
+    """The facts a certificate attests, in the form that is signed."""
+    d = reg.data
+    return {
+        "number": reg.number,
+        "version": version,
+        "title": d["title"],
+        "category": d["category_zh"],
+        "authors": [a["display"] for a in d["authors"]],
+        "owners": [o["display"] for o in d["owners"]],
+        "completion_date": d["completion_date"],
+        "first_publication_date": d["first_publication_date"],
+        "registration_date": reg.registered_on.isoformat(),
+        "office": settings.BANQUAN_OFFICE_NAME,
+    }
+
+
+def verify_url(number: str, signature: str) -> str:
+    return f"{settings.BASE_URL}/verify/{quote(number)}?s={signature}"
+
+
+@transaction.atomic
+def issue(*, registration: Registration, by: User | None) -> Certificate:
+    """Sign a new certificate version for ``registration``; its PDF follows after commit."""
+    from banquan.certificates import tasks
+
+    last = registration.certificates.order_by("-version").first()
+    version = (last.version + 1) if last else 1
+    payload = payload_for(registration, version)
+    signature = signing.sign(signing.canonical_payload(payload))
+    cert = Certificate.objects.create(
+        registration=registration, version=version, issued_at=clock.now(), payload=payload,
+        signature=signature, key_id=signing.key_id(), verify_url=verify_url(registration.number, signature),
+    )
+    ledger.record(actor=by, subject=registration.subject, action="issue_certificate",
+                  data={"version": version, "key_id": cert.key_id})
+    transaction.on_commit(lambda: tasks.render_certificate_pdf(cert.pk))
+    return cert
+
+
+def current(registration: Registration) -> Certificate | None:
+    return registration.certificates.order_by("-version").first()
+
+
+def signature_valid(cert: Certificate, signature: str | None = None) -> bool:
+    """Does ``signature`` (default: the stored one) sign this certificate's facts?"""
+    return signing.verify(signing.canonical_payload(cert.payload), signature or cert.signature)
+
+
+def ensure_pdf(cert: Certificate) -> bytes:
+    """Return the certificate PDF, rendering and storing it first if the job has not yet."""
+    if cert.pdf_key and store().exists(cert.pdf_key):
+        return store().read(cert.pdf_key)
+    pdf = render(cert)
+    key = f"certificates/{cert.registration.number}/v{cert.version}.pdf"
+    store().put(key, pdf)
+    Certificate.objects.filter(pk=cert.pk).update(pdf_key=key, pdf_sha256=hashlib.sha256(pdf).hexdigest())
+    cert.pdf_key = key
+    return pdf
+
+
+def render(cert: Certificate) -> bytes:
+    import datetime as dt
+
+    from banquan.certificates.document import CertificateData
+    from banquan.certificates.pdf import render_certificate
+
+    p = cert.payload
+    return render_certificate(CertificateData(
+        number=p["number"], title=p["title"], category=p["category"], authors=p["authors"],
+        owners=p["owners"], completion_date=dt.date.fromisoformat(p["completion_date"]),
+        first_publication_date=dt.date.fromisoformat(p["first_publication_date"])
+        if p["first_publication_date"] else None,
+        registration_date=dt.date.fromisoformat(p["registration_date"]), office_name=p["office"],
+        verify_url=cert.verify_url, version=cert.version, key_id=cert.key_id, signature=cert.signature,
+    ))

@@ -1,0 +1,150 @@
+"""The ``banquan`` command: serve, demo, calendar, worker, manage."""
+
+import argparse
+import datetime as dt
+import os
+import signal
+import sys
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banquan.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _django()
+    from django.conf import settings
+    from waitress import serve
+
+    from banquan.certificates import signing
+    from banquan.wsgi import application
+
+    _migrate()
+    signing.load_or_create_key(settings.BANQUAN_KEY_DIR)
+    consumer = None
+    if not settings.HUEY.get("immediate") and not args.no_worker:
+        from huey.contrib.djhuey import HUEY
+
+        consumer = HUEY.create_consumer(workers=2, worker_type="thread", periodic=True)
+        consumer.start()
+        # The consumer installs its own handlers; give Ctrl-C and SIGTERM back to the server.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    print(f"banquan listening on http://{args.host}:{args.port}/ (data: {settings.DATA_DIR})", flush=True)
+    try:
+        serve(application, host=args.host, port=args.port, threads=args.threads, ident="banquan")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if consumer is not None:
+            consumer.stop(graceful=True)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run the job consumer on its own (when the web server runs with --no-worker)."""
+    _django()
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.create_consumer(workers=args.workers, worker_type="thread", periodic=True).run()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _django()
+    from banquan.demo import seed
+
+    _migrate()
+    seed.run(print_accounts=True, registrations=args.registrations)
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    _django()
+    from banquan.workdays import calendar
+
+    _migrate()
+    if args.action == "add-working-days":
+        try:
+            start = dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"error: not a date in YYYY-MM-DD form: {args.date}", file=sys.stderr)
+            return 2
+        if args.n < 0:
+            print("error: N must be 0 or more", file=sys.stderr)
+            return 2
+        result = calendar.add_working_days(start, args.n)
+        print(f"{result.day.isoformat()} provisional" if result.provisional else result.day.isoformat())
+        return 0
+    if args.action == "seed":
+        from banquan.workdays.seed import seed_from_package
+
+        print(f"added {seed_from_package()} days")
+        return 0
+    if args.action == "years":
+        from banquan.workdays.models import CalendarYear
+
+        print(" ".join(str(y) for y in CalendarYear.objects.values_list("year", flat=True)))
+        return 0
+    return 2
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banquan.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["banquan manage", *args.rest])
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="banquan", description="banquan copyright registration system")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("serve", help="run the web server (and, by default, the job worker)")
+    s.add_argument("--host", default=os.environ.get("BANQUAN_HOST", "127.0.0.1"))
+    s.add_argument("--port", type=int, default=int(os.environ.get("BANQUAN_PORT", "8000")))
+    s.add_argument("--threads", type=int, default=8)
+    s.add_argument("--no-worker", action="store_true", help="do not run jobs in this process")
+    s.set_defaults(func=cmd_serve)
+
+    w = sub.add_parser("worker", help="run the job worker")
+    w.add_argument("--workers", type=int, default=2)
+    w.set_defaults(func=cmd_worker)
+
+    d = sub.add_parser("demo", help="seed demo accounts and registrations (idempotent)")
+    d.add_argument("--registrations", type=int, default=0,
+                   help="also load this many extra registered works (for load tests)")
+    d.set_defaults(func=cmd_demo)
+
+    c = sub.add_parser("calendar", help="working-day calendar")
+    csub = c.add_subparsers(dest="action", required=True)
+    a = csub.add_parser("add-working-days", help="print the N-th working day after DATE")
+    a.add_argument("date", metavar="YYYY-MM-DD")
+    a.add_argument("n", type=int, metavar="N")
+    csub.add_parser("seed", help="add holidays from the chinese-calendar package")
+    csub.add_parser("years", help="list the years the holiday table covers")
+    c.set_defaults(func=cmd_calendar)
+
+    m = sub.add_parser("manage", help="run a Django management command")
+    m.add_argument("rest", nargs=argparse.REMAINDER)
+    m.set_defaults(func=cmd_manage)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

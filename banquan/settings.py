@@ -1,0 +1,190 @@
+"""Django settings for banquan.
+
+Everything a deployment changes comes from BANQUAN_* environment variables; the defaults give
+the embedded set-up: SQLite, local files and in-process jobs inside ``BANQUAN_DATA_DIR``.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("BANQUAN_DATA_DIR", "var")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    """Read the secret key from the environment or from a file created at first start."""
+    if os.environ.get("BANQUAN_SECRET_KEY"):
+        return os.environ["BANQUAN_SECRET_KEY"]
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(secrets.token_urlsafe(50))
+        tmp.chmod(0o600)
+        os.replace(tmp, path)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("BANQUAN_DEBUG", "") == "1"
+ALLOWED_HOSTS = os.environ.get("BANQUAN_ALLOWED_HOSTS", "*").split(",")
+CSRF_TRUSTED_ORIGINS = [
+    o for o in os.environ.get("BANQUAN_CSRF_TRUSTED_ORIGINS", "").split(",") if o
+]
+BASE_URL = os.environ.get("BANQUAN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "huey.contrib.djhuey",
+    "banquan.core",
+    "banquan.accounts",
+    "banquan.ledger",
+    "banquan.workdays",
+    "banquan.applications",
+    "banquan.review",
+    "banquan.certificates",
+    "banquan.records",
+    "banquan.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "banquan.urls"
+WSGI_APPLICATION = "banquan.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "banquan.core.context_processors.office",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("BANQUAN_DATABASE_URL", f"sqlite:///{DATA_DIR / 'banquan.sqlite3'}"),
+        conn_max_age=int(os.environ.get("BANQUAN_DB_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # IMMEDIATE takes the write lock at BEGIN, so two concurrent writers queue on the busy
+    # timeout instead of failing half-way with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
+EMAIL_BACKEND = os.environ.get("BANQUAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# --- outside systems, each behind a small interface (see banquan/core) -----------------------
+BANQUAN_STORAGE = os.environ.get("BANQUAN_STORAGE", "banquan.core.storage.LocalFileStorage")
+BANQUAN_STORAGE_DIR = Path(os.environ.get("BANQUAN_STORAGE_DIR", DATA_DIR / "blobs"))
+BANQUAN_CLOCK = os.environ.get("BANQUAN_CLOCK", "banquan.core.clock.SystemClock")
+BANQUAN_KEY_DIR = Path(os.environ.get("BANQUAN_KEY_DIR", DATA_DIR / "keys"))
+BANQUAN_CJK_FONT = os.environ.get("BANQUAN_CJK_FONT", "")
+
+# --- the office -----------------------------------------------------------------------------
+BANQUAN_OFFICE_NAME = os.environ.get("BANQUAN_OFFICE_NAME", "中国版权保护中心")
+BANQUAN_OFFICE_NAME_EN = os.environ.get("BANQUAN_OFFICE_NAME_EN", "Copyright Protection Center of China")
+# Working days allowed for each kind of procedure, counted from the day after acceptance.
+BANQUAN_TIME_LIMITS = {"work": 25, "reissue": 5}
+# A deadline within this many working days is shown as "due soon" on the reviewer queue.
+BANQUAN_DUE_SOON_WORKING_DAYS = 5
+
+MB = 1024 * 1024
+BANQUAN_UPLOAD_LIMITS = {
+    "image": 20 * MB,
+    "pdf": 50 * MB,
+    "text": 5 * MB,
+    "audio": 100 * MB,
+    "video": 500 * MB,
+    "process_video": 200 * MB,
+}
+
+# --- jobs -----------------------------------------------------------------------------------
+_jobs = os.environ.get("BANQUAN_JOBS", "sqlite")
+HUEY = {
+    "name": "banquan",
+    "immediate": _jobs == "immediate",
+    "results": False,
+    "consumer": {"workers": 2, "worker_type": "thread"},
+}
+if _jobs == "redis":
+    HUEY["huey_class"] = "huey.RedisHuey"
+    HUEY["url"] = os.environ.get("BANQUAN_REDIS_URL", "redis://127.0.0.1:6379/0")
+elif _jobs == "sqlite":
+    HUEY["huey_class"] = "huey.SqliteHuey"
+    HUEY["filename"] = str(DATA_DIR / "jobs.sqlite3")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("BANQUAN_LOG_LEVEL", "WARNING")},
+    "loggers": {"banquan": {"level": os.environ.get("BANQUAN_LOG_LEVEL", "INFO")}},
+}
+BANQUAN_CALENDAR = os.environ.get("BANQUAN_CALENDAR", "banquan.workdays.calendar.DatabaseCalendar")
