@@ -83,7 +83,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             print("error: N must be 0 or more", file=sys.stderr)
             return 2
         result = calendar.add_working_days(start, args.n)
-        print(f"{result.day.isoformat()} provisional" if result.provisional else result.day.isoformat())
+        day = result.day.isoformat() if result.day else ""
+        print(f"{day} provisional" if result.provisional else day)
         return 0
     if args.action == "seed":
         from banquan.workdays.seed import seed_from_package

@@ -8,7 +8,8 @@ from banquan.accounts.models import ApiToken, User
 class BanquanUserAdmin(UserAdmin):
     list_display = ("username", "display_name", "role", "applicant_kind", "organization", "is_active")
     list_filter = ("role", "applicant_kind", "is_active")
-    fieldsets = UserAdmin.fieldsets + (
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
         ("banquan", {"fields": ("role", "applicant_kind", "display_name", "organization", "phone")}),
     )
 

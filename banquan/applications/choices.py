@@ -24,7 +24,10 @@ class Status(models.TextChoices):
     WITHDRAWN = State.WITHDRAWN.value, LABELS_ZH[State.WITHDRAWN]
 
 
-Category = models.TextChoices("Category", [(c.code.upper(), (c.code, _(c.zh))) for c in categories.CATEGORIES])
+# Built from the one category table so the letters and names cannot drift apart.
+Category = models.TextChoices(  # type: ignore[call-overload]
+    "Category", [(c.code.upper(), (c.code, _(c.zh))) for c in categories.CATEGORIES]
+)
 
 
 class Nature(models.TextChoices):

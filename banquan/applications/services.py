@@ -3,6 +3,7 @@ workflow step (here and in ``review``) goes through."""
 
 import hashlib
 import uuid
+from functools import partial
 from typing import Any, BinaryIO
 
 from django.conf import settings
@@ -134,9 +135,9 @@ def add_sample(*, applicant: User, app_id: int, name: str, file: BinaryIO, size:
             _own(app, applicant)
             if app.status not in EDITABLE:
                 raise InvalidTransition("申请已提交，不能再上传文件。")
-            if role == "process_video":
+            if role == "process_video":  # one creation-process video per application
                 for old in app.samples.filter(role="process_video"):
-                    transaction.on_commit(lambda k=old.blob_key: store().delete(k))
+                    transaction.on_commit(partial(store().delete, old.blob_key))
                     old.delete()
             sample = Sample.objects.create(
                 application=app, role=role, media_type=detected.media_type,
@@ -242,7 +243,12 @@ def delete_draft(*, applicant: User, app_id: int) -> None:
     keys = list(app.samples.values_list("blob_key", flat=True))
     ledger.record(actor=applicant, subject=app.subject, action="delete_draft", from_state=app.status)
     app.delete()
-    transaction.on_commit(lambda: [store().delete(k) for k in keys])
+    transaction.on_commit(partial(_delete_blobs, keys))
+
+
+def _delete_blobs(keys: list[str]) -> None:
+    for key in keys:
+        store().delete(key)
 
 
 def open_correction(app: Application) -> Correction | None:
