@@ -34,7 +34,9 @@ class CertificateData:
 
     def rows(self) -> list[tuple[str, str]]:
         """The label/value rows in printed order."""
-        published = chinese_date(self.first_publication_date) if self.first_publication_date else NOT_PUBLISHED
+        published = (
+            chinese_date(self.first_publication_date) if self.first_publication_date else NOT_PUBLISHED
+        )
         return [
             ("登记号", self.number),
             ("作品名称", self.title),

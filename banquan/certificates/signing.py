@@ -85,8 +85,10 @@ def office_key() -> Ed25519PrivateKey:
 
 def public_key_pem() -> str:
     """The office public key as SubjectPublicKeyInfo PEM, for publishing and for verifiers."""
-    pem = office_key().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    pem = (
+        office_key()
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     return pem.decode("ascii")
 
