@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from banquan.accounts.models import User
-from banquan.applications import deadlines, rules, states, uploads
+from banquan.applications import deadlines, rules, states, tasks, uploads
 from banquan.applications.models import Application, Author, Correction, Owner, Sample
 from banquan.core import clock
 from banquan.core.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
@@ -149,6 +149,8 @@ def add_sample(*, applicant: User, app_id: int, name: str, file: BinaryIO, size:
     except BaseException:
         store().delete(key)
         raise
+    if sample.media_type == "image":  # thumbnail made in the background once the row is committed
+        transaction.on_commit(lambda: tasks.make_thumbnail(sample.pk))
     return sample
 
 

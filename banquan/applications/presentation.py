@@ -1,0 +1,117 @@
+"""How an application reads on the applicant's pages: field values as words, status badges,
+the deadline line and the audit history in plain Chinese."""
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.utils.translation import gettext as _
+
+from banquan.applications import choices as c
+from banquan.applications import forms, states
+from banquan.applications.models import Application
+
+# Actions logged outside the state machine (the state machine's own carry ``label_zh``).
+OTHER_ACTION_LABELS = {
+    "create": "创建草稿",
+    "add_sample": "上传文件",
+    "remove_sample": "删除文件",
+    "delete_draft": "删除草稿",
+    "assign": "分配审查员",
+}
+BADGE_CLASSES = {
+    states.State.CORRECTION_REQUESTED: "due-soon",
+    states.State.REJECTED: "overdue",
+    states.State.REGISTERED: "status-valid",
+    states.State.APPROVED: "status-valid",
+}
+
+
+def action_label(name: str) -> str:
+    action = states.ACTIONS.get(name)
+    return _(action.label_zh) if action else _(OTHER_ACTION_LABELS.get(name, name))
+
+
+def badge_class(status: str) -> str:
+    return BADGE_CLASSES.get(states.State(status), "")
+
+
+def registration_of(app: Application) -> Any:
+    """The registration record, or None (the reverse one-to-one raises when absent)."""
+    try:
+        return app.registration  # type: ignore[attr-defined]
+    except ObjectDoesNotExist:
+        return None
+
+
+def deadline_text(app: Application) -> str:
+    if app.status == states.State.CORRECTION_REQUESTED:
+        return _("审查期限暂停（等待补正）")
+    if app.deadline is None:
+        return ""
+    text = app.deadline.isoformat()
+    return text + _("（暂定）") if app.deadline_provisional else text
+
+
+@dataclass
+class Row:
+    label: str
+    value: str
+
+
+def _field(name: str) -> models.Field:
+    return cast(models.Field, Application._meta.get_field(name))
+
+
+def _value(app: Application, name: str) -> str:
+    value = getattr(app, name)
+    if name == "rights":
+        labels = dict(c.Right.choices)
+        return "、".join(str(labels.get(r, r)) for r in value)
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    if _field(name).choices and value:
+        return str(getattr(app, f"get_{name}_display")())
+    return str(value) if value not in (None, "") else ""
+
+
+def sections(app: Application) -> list[tuple[Any, list[Row]]]:
+    """The form's sections with each field's label and its value as text, for read-only pages."""
+    return [
+        (title, [Row(str(_field(n).verbose_name), _value(app, n)) for n in names])
+        for title, names in forms.SECTIONS
+    ]
+
+
+@dataclass
+class HistoryLine:
+    at: Any
+    who: str
+    action: str
+    from_state: str
+    to_state: str
+    reason: str
+
+
+def _state_label(value: str) -> str:
+    try:
+        return _(states.LABELS_ZH[states.State(value)])
+    except ValueError:
+        return value
+
+
+def history_lines(entries: Any, viewer: Any) -> list[HistoryLine]:
+    """The audit trail as the applicant sees it. Office staff appear by role, not by name:
+    the applicant deals with the office, not with a person."""
+    lines = []
+    for e in entries:
+        if e.actor_id is None:
+            who = _("系统")
+        elif e.actor_id == viewer.pk:
+            who = _("本人")
+        else:
+            who = str(e.actor.get_role_display())
+        lines.append(HistoryLine(e.at, who, action_label(e.action), _state_label(e.from_state) if e.from_state else "",
+                                 _state_label(e.to_state) if e.to_state else "", e.reason))
+    return lines
