@@ -6,6 +6,7 @@ site's own pages, with their session (CSRF-checked). Public endpoints say ``auth
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as RequestInvalid
 from ninja.security import APIKeyCookie, HttpBearer
 
 from banquan.accounts import services as accounts
@@ -38,6 +39,15 @@ api = NinjaAPI(
     auth=[TokenAuth(), SessionAuth()],
     docs_url="/docs",
 )
+
+
+@api.exception_handler(RequestInvalid)
+def _request_invalid(request, exc: RequestInvalid):
+    # Schema-level refusals (bad choice, bad date, missing field) in the same shape and
+    # language as the services' own ValidationFailed.
+    from banquan.applications.schemas import invalid_request_body
+
+    return api.create_response(request, invalid_request_body(exc.errors), status=422)
 
 
 @api.exception_handler(ValidationFailed)

@@ -1,3 +1,69 @@
-from ninja import Router
+"""The reviewer's JSON API: the queue, acceptance, review and the decision.
 
-router = Router()
+Like the workbench pages, it is for reviewers, special reviewers and registrars, and an
+application assigned to a colleague answers 404.
+"""
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from banquan.accounts.models import User
+from banquan.applications.api import current_user, field_errors_as_422, require_reason
+from banquan.applications.models import Application
+from banquan.applications.schemas import ApplicationOut, CategoryCode, with_details
+from banquan.core.errors import NotFound, PermissionDenied
+from banquan.review import queue, services
+from banquan.review.schemas import DecisionIn, QueueItemOut, QueueStatusCode
+
+router = Router(tags=["review"])
+
+
+def _office(request: HttpRequest) -> User:
+    user = current_user(request)
+    if not queue.is_office(user):
+        raise PermissionDenied("只有审查员或登记管理员可以使用审查接口。")
+    return user
+
+
+def _visible(request: HttpRequest, app_id: int) -> Application:
+    app = with_details(queue.visible_to(_office(request))).filter(pk=app_id).first()
+    if app is None:
+        raise NotFound("申请不存在。")
+    return app
+
+
+@router.get("/queue", response=list[QueueItemOut], summary="The work queue, most urgent first")
+def review_queue(request: HttpRequest, status: QueueStatusCode | None = None, category: CategoryCode | None = None,
+                 limit: int = Query(100, ge=1, le=500), offset: int = Query(0, ge=0)):
+    apps = queue.queue_for(_office(request), status=status or "", category=category or "")
+    return [QueueItemOut.from_row(r) for r in queue.rows(apps[offset:offset + limit])]
+
+
+@router.get("/{app_id}", response=ApplicationOut, summary="An application, as the reviewer sees it")
+def review_application(request: HttpRequest, app_id: int):
+    return _visible(request, app_id)
+
+
+@router.post("/{app_id}/accept", response=ApplicationOut, summary="Accept (受理): the review clock starts")
+def accept(request: HttpRequest, app_id: int):
+    _visible(request, app_id)
+    services.accept(reviewer=current_user(request), app_id=app_id)
+    return _visible(request, app_id)
+
+
+@router.post("/{app_id}/start", response=ApplicationOut, summary="Start the review (assigns it to me)")
+def start_review(request: HttpRequest, app_id: int):
+    _visible(request, app_id)
+    services.start_review(reviewer=current_user(request), app_id=app_id)
+    return _visible(request, app_id)
+
+
+@router.post("/{app_id}/decision", response=ApplicationOut,
+             summary="Approve (and register), request a correction, or reject")
+def decide(request: HttpRequest, app_id: int, payload: DecisionIn):
+    _visible(request, app_id)
+    require_reason(payload.decision, payload.reason)
+    with field_errors_as_422():
+        services.decide(reviewer=current_user(request), app_id=app_id, decision=payload.decision,
+                        reason=payload.reason)
+    return _visible(request, app_id)

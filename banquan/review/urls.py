@@ -1,4 +1,12 @@
 from django.urls import path
 
+from banquan.review import views
+
 app_name = "review"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue_page, name="queue"),
+    path("<int:app_id>/", views.application_page, name="application"),
+    path("<int:app_id>/accept/", views.accept, name="accept"),
+    path("<int:app_id>/start/", views.start_review, name="start_review"),
+    path("<int:app_id>/decide/", views.decide, name="decide"),
+]

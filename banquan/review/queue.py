@@ -1,0 +1,113 @@
+"""What the office sees: which applications a reviewer may open, the work queue and its
+deadline badges. Read-only; the workflow itself lives in ``services``."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from banquan.accounts.models import Role, User
+from banquan.applications import states
+from banquan.applications.models import Application
+from banquan.core import clock
+from banquan.review import display
+from banquan.workdays import arith, calendar
+
+# Shown on the queue for information: the applicant, not the office, has the next move.
+WAITING = frozenset({states.State.CORRECTION_REQUESTED})
+QUEUE_STATES = states.QUEUED | WAITING
+
+
+def is_office(user: User) -> bool:
+    return user.is_authenticated and (
+        user.role in (Role.REVIEWER, Role.SPECIAL_REVIEWER, Role.REGISTRAR) or user.is_superuser
+    )
+
+
+def sees_everything(user: User) -> bool:
+    return user.role == Role.REGISTRAR or user.is_superuser
+
+
+def visible_to(user: User) -> QuerySet[Application]:
+    """Applications an office user may open. Drafts belong to the applicant alone; a
+    reviewer does not see what is assigned to a colleague."""
+    qs = Application.objects.exclude(status=states.State.DRAFT)
+    if not is_office(user):
+        return qs.none()
+    if sees_everything(user):
+        return qs
+    return qs.filter(Q(assigned_to__isnull=True) | Q(assigned_to=user))
+
+
+def queue_for(user: User, *, status: str = "", category: str = "") -> QuerySet[Application]:
+    """The work queue, most urgent first: not yet accepted (oldest submission first), then by
+    deadline; those waiting for the applicant's correction (clock stopped) come last."""
+    qs = visible_to(user).filter(status__in=QUEUE_STATES)
+    if not sees_everything(user):
+        mine_waiting = Q(status__in=WAITING, assigned_to=user)
+        qs = qs.filter(Q(status__in=states.QUEUED) | mine_waiting)
+    if status:
+        qs = qs.filter(status=status)
+    if category:
+        qs = qs.filter(category=category)
+    urgency_group = Case(
+        When(accepted_on__isnull=True, then=Value(0)),
+        When(deadline__isnull=False, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        qs.select_related("applicant", "assigned_to")
+        .annotate(urgency_group=urgency_group)
+        .order_by("urgency_group", "deadline", "submitted_at", "pk")
+    )
+
+
+OVERDUE, DUE_SOON, PROVISIONAL = "overdue", "due-soon", "provisional"
+
+
+def deadline_badges(
+    deadline: dt.date | None, provisional: bool, *, today: dt.date, cal: arith.WorkCalendar,
+    due_soon_days: int,
+) -> list[str]:
+    """CSS badge names for a deadline (the classes exist in site.css)."""
+    found = []
+    if deadline is not None:
+        if deadline < today:
+            found.append(OVERDUE)
+        elif arith.working_days_between(cal, today, deadline) <= due_soon_days:
+            found.append(DUE_SOON)
+        if provisional:
+            found.append(PROVISIONAL)
+    return found
+
+
+@dataclass(frozen=True)
+class Row:
+    app: Application
+    badges: list[str]
+
+    @property
+    def status_label(self) -> str:
+        return display.state_label(self.app.status)
+
+    @property
+    def overdue(self) -> bool:
+        return OVERDUE in self.badges
+
+    @property
+    def due_soon(self) -> bool:
+        return DUE_SOON in self.badges
+
+    @property
+    def provisional(self) -> bool:
+        return PROVISIONAL in self.badges
+
+
+def rows(apps) -> list[Row]:
+    """Attach badges; the calendar and today are read once for the whole page."""
+    today, cal = clock.today(), calendar.current()
+    limit = settings.BANQUAN_DUE_SOON_WORKING_DAYS
+    return [Row(a, deadline_badges(a.deadline, a.deadline_provisional, today=today, cal=cal, due_soon_days=limit))
+            for a in apps]
