@@ -1,6 +1,7 @@
 """Issuing certificates: the signed facts now, the PDF as a background job."""
 
 import hashlib
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.conf import settings
@@ -91,3 +92,35 @@ def render(cert: Certificate) -> bytes:
         registration_date=dt.date.fromisoformat(p["registration_date"]), office_name=p["office"],
         verify_url=cert.verify_url, version=cert.version, key_id=cert.key_id, signature=cert.signature,
     ))
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """The outcome of checking a certificate signature for the public verify page and API."""
+
+    valid: bool
+    version: int | None  # the certificate version the signature signs, if valid
+    current_version: int | None  # the newest version of the registration's certificate
+    from_link: bool  # a signature given in the link (QR code), not the stored one
+
+    @property
+    def outdated(self) -> bool:
+        """Valid, but for a version a newer certificate has replaced."""
+        return self.valid and self.version != self.current_version
+
+
+def check_signature(registration: Registration, signature: str | None = None) -> SignatureCheck:
+    """Check ``signature`` (from a QR code) against every certificate version of
+    ``registration``, or, without one, the current certificate's own signature. Each check
+    verifies the signature over the stored facts, so an edited payload fails too."""
+    certs = list(registration.certificates.order_by("-version"))
+    current_version = certs[0].version if certs else None
+    if not signature:
+        if not certs:
+            return SignatureCheck(False, None, None, from_link=False)
+        return SignatureCheck(signature_valid(certs[0]), current_version, current_version, from_link=False)
+    # The version whose stored signature equals the link's is the likely one: try it first.
+    for cert in sorted(certs, key=lambda c: c.signature != signature):
+        if signing.verify(signing.canonical_payload(cert.payload), signature):
+            return SignatureCheck(True, cert.version, current_version, from_link=True)
+    return SignatureCheck(False, None, current_version, from_link=True)
