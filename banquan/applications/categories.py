@@ -8,6 +8,8 @@ reassigned once numbers have been issued with it.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop as N_
+
 
 @dataclass(frozen=True)
 class Category:
@@ -18,21 +20,21 @@ class Category:
 
 
 CATEGORIES: tuple[Category, ...] = (
-    Category("written", "文字", "Written work", "A"),
-    Category("oral", "口述", "Oral work", "B"),
-    Category("music", "音乐", "Musical work", "C"),
-    Category("drama", "戏剧", "Dramatic work", "D"),
-    Category("quyi", "曲艺", "Quyi (Chinese folk performing art)", "E"),
-    Category("fine_art", "美术", "Fine art", "F"),
-    Category("photography", "摄影", "Photographic work", "G"),
-    Category("dance", "舞蹈", "Choreographic work", "H"),
-    Category("audiovisual", "视听", "Audiovisual work", "I"),
-    Category("design_drawing", "工程设计图/产品设计图", "Engineering or product design drawing", "J"),
-    Category("map", "地图/示意图", "Map or sketch", "K"),
-    Category("model", "模型", "Model", "L"),
-    Category("architecture", "建筑", "Architectural work", "M"),
-    Category("acrobatics", "杂技艺术", "Acrobatic art", "N"),
-    Category("other", "其他", "Other work", "Z"),
+    Category("written", N_("文字"), "Written work", "A"),
+    Category("oral", N_("口述"), "Oral work", "B"),
+    Category("music", N_("音乐"), "Musical work", "C"),
+    Category("drama", N_("戏剧"), "Dramatic work", "D"),
+    Category("quyi", N_("曲艺"), "Quyi (Chinese folk performing art)", "E"),
+    Category("fine_art", N_("美术"), "Fine art", "F"),
+    Category("photography", N_("摄影"), "Photographic work", "G"),
+    Category("dance", N_("舞蹈"), "Choreographic work", "H"),
+    Category("audiovisual", N_("视听"), "Audiovisual work", "I"),
+    Category("design_drawing", N_("工程设计图/产品设计图"), "Engineering or product design drawing", "J"),
+    Category("map", N_("地图/示意图"), "Map or sketch", "K"),
+    Category("model", N_("模型"), "Model", "L"),
+    Category("architecture", N_("建筑"), "Architectural work", "M"),
+    Category("acrobatics", N_("杂技艺术"), "Acrobatic art", "N"),
+    Category("other", N_("其他"), "Other work", "Z"),
 )
 
 BY_CODE = {c.code: c for c in CATEGORIES}

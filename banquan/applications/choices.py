@@ -12,16 +12,16 @@ from banquan.applications.states import LABELS_ZH, State
 
 
 class Status(models.TextChoices):
-    DRAFT = State.DRAFT.value, LABELS_ZH[State.DRAFT]
-    SUBMITTED = State.SUBMITTED.value, LABELS_ZH[State.SUBMITTED]
-    ACCEPTED = State.ACCEPTED.value, LABELS_ZH[State.ACCEPTED]
-    IN_REVIEW = State.IN_REVIEW.value, LABELS_ZH[State.IN_REVIEW]
-    CORRECTION_REQUESTED = State.CORRECTION_REQUESTED.value, LABELS_ZH[State.CORRECTION_REQUESTED]
-    RESUBMITTED = State.RESUBMITTED.value, LABELS_ZH[State.RESUBMITTED]
-    APPROVED = State.APPROVED.value, LABELS_ZH[State.APPROVED]
-    REGISTERED = State.REGISTERED.value, LABELS_ZH[State.REGISTERED]
-    REJECTED = State.REJECTED.value, LABELS_ZH[State.REJECTED]
-    WITHDRAWN = State.WITHDRAWN.value, LABELS_ZH[State.WITHDRAWN]
+    DRAFT = State.DRAFT.value, _(LABELS_ZH[State.DRAFT])
+    SUBMITTED = State.SUBMITTED.value, _(LABELS_ZH[State.SUBMITTED])
+    ACCEPTED = State.ACCEPTED.value, _(LABELS_ZH[State.ACCEPTED])
+    IN_REVIEW = State.IN_REVIEW.value, _(LABELS_ZH[State.IN_REVIEW])
+    CORRECTION_REQUESTED = State.CORRECTION_REQUESTED.value, _(LABELS_ZH[State.CORRECTION_REQUESTED])
+    RESUBMITTED = State.RESUBMITTED.value, _(LABELS_ZH[State.RESUBMITTED])
+    APPROVED = State.APPROVED.value, _(LABELS_ZH[State.APPROVED])
+    REGISTERED = State.REGISTERED.value, _(LABELS_ZH[State.REGISTERED])
+    REJECTED = State.REJECTED.value, _(LABELS_ZH[State.REJECTED])
+    WITHDRAWN = State.WITHDRAWN.value, _(LABELS_ZH[State.WITHDRAWN])
 
 
 # Built from the one category table so the letters and names cannot drift apart.

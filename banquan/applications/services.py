@@ -8,6 +8,7 @@ from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from banquan.accounts.models import User
 from banquan.applications import deadlines, rules, states, tasks, uploads
@@ -32,7 +33,7 @@ def locked(app_id: int) -> Application:
     try:
         return Application.objects.select_for_update().get(pk=app_id)
     except Application.DoesNotExist:
-        raise NotFound("申请不存在。") from None
+        raise NotFound(_("申请不存在。")) from None
 
 
 def transition(
@@ -54,7 +55,7 @@ def transition(
 
 def _own(app: Application, user: User) -> None:
     if app.applicant_id != user.pk:
-        raise PermissionDenied("这不是您的申请。")
+        raise PermissionDenied(_("这不是您的申请。"))
 
 
 def _write_people(app: Application, authors: list[dict], owners: list[dict]) -> None:
@@ -91,7 +92,7 @@ def create_draft(
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(APPLICATION_FIELDS)
     if unknown:
-        raise DomainError(f"未知字段：{'、'.join(sorted(unknown))}")
+        raise DomainError(_("未知字段：%(fields)s") % {"fields": "、".join(sorted(unknown))})
     return fields
 
 
@@ -103,7 +104,7 @@ def update_draft(
     app = locked(app_id)
     _own(app, applicant)
     if app.status not in EDITABLE:
-        raise InvalidTransition("申请已提交，只能在审查员要求补正时修改。")
+        raise InvalidTransition(_("申请已提交，只能在审查员要求补正时修改。"))
     for k, v in _clean_fields(fields).items():
         setattr(app, k, v)
     app.save()
@@ -134,7 +135,7 @@ def add_sample(*, applicant: User, app_id: int, name: str, file: BinaryIO, size:
             app = locked(app_id)
             _own(app, applicant)
             if app.status not in EDITABLE:
-                raise InvalidTransition("申请已提交，不能再上传文件。")
+                raise InvalidTransition(_("申请已提交，不能再上传文件。"))
             if role == "process_video":  # one creation-process video per application
                 for old in app.samples.filter(role="process_video"):
                     transaction.on_commit(partial(store().delete, old.blob_key))
@@ -177,10 +178,10 @@ def remove_sample(*, applicant: User, app_id: int, sample_id: int) -> None:
     app = locked(app_id)
     _own(app, applicant)
     if app.status not in EDITABLE:
-        raise InvalidTransition("申请已提交，不能删除文件。")
+        raise InvalidTransition(_("申请已提交，不能删除文件。"))
     sample = app.samples.filter(pk=sample_id).first()
     if sample is None:
-        raise NotFound("文件不存在。")
+        raise NotFound(_("文件不存在。"))
     key = sample.blob_key
     sample.delete()
     ledger.record(actor=applicant, subject=app.subject, action="remove_sample", data={"name": sample.original_name})
@@ -215,11 +216,11 @@ def resubmit(*, applicant: User, app_id: int, response: str) -> Application:
     if app.status == states.State.RESUBMITTED:
         return app
     if not response.strip():
-        raise DomainError("请说明补正了哪些内容。", field="response")
+        raise DomainError(_("请说明补正了哪些内容。"), field="response")
     _require_complete(app)
     open_round = app.corrections.filter(received_on__isnull=True).last()
     if open_round is None:
-        raise InvalidTransition("没有待答复的补正要求。")
+        raise InvalidTransition(_("没有待答复的补正要求。"))
     open_round.received_on = clock.today()
     open_round.response = response.strip()
     open_round.save()
@@ -241,7 +242,7 @@ def delete_draft(*, applicant: User, app_id: int) -> None:
     app = locked(app_id)
     _own(app, applicant)
     if app.status != states.State.DRAFT:
-        raise InvalidTransition("只能删除草稿。")
+        raise InvalidTransition(_("只能删除草稿。"))
     keys = list(app.samples.values_list("blob_key", flat=True))
     ledger.record(actor=applicant, subject=app.subject, action="delete_draft", from_state=app.status)
     app.delete()

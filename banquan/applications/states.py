@@ -8,6 +8,9 @@ from, the state it leads to, who may take it, and whether a reason is required.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+
 
 class State(StrEnum):
     DRAFT = "draft"
@@ -23,16 +26,16 @@ class State(StrEnum):
 
 
 LABELS_ZH = {
-    State.DRAFT: "草稿",
-    State.SUBMITTED: "已提交",
-    State.ACCEPTED: "已受理",
-    State.IN_REVIEW: "审查中",
-    State.CORRECTION_REQUESTED: "待补正",
-    State.RESUBMITTED: "已补正",
-    State.APPROVED: "审查通过",
-    State.REGISTERED: "已登记",
-    State.REJECTED: "不予登记",
-    State.WITHDRAWN: "已撤回",
+    State.DRAFT: N_("草稿"),
+    State.SUBMITTED: N_("已提交"),
+    State.ACCEPTED: N_("已受理"),
+    State.IN_REVIEW: N_("审查中"),
+    State.CORRECTION_REQUESTED: N_("待补正"),
+    State.RESUBMITTED: N_("已补正"),
+    State.APPROVED: N_("审查通过"),
+    State.REGISTERED: N_("已登记"),
+    State.REJECTED: N_("不予登记"),
+    State.WITHDRAWN: N_("已撤回"),
 }
 
 TERMINAL = frozenset({State.REGISTERED, State.REJECTED, State.WITHDRAWN})
@@ -66,18 +69,18 @@ _S = State
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
-        _a("submit", {_S.DRAFT}, _S.SUBMITTED, Actor.APPLICANT, False, "提交申请"),
-        _a("accept", {_S.SUBMITTED}, _S.ACCEPTED, Actor.REVIEWER, False, "受理"),
-        _a("start_review", {_S.ACCEPTED, _S.RESUBMITTED}, _S.IN_REVIEW, Actor.REVIEWER, False, "开始审查"),
+        _a("submit", {_S.DRAFT}, _S.SUBMITTED, Actor.APPLICANT, False, N_("提交申请")),
+        _a("accept", {_S.SUBMITTED}, _S.ACCEPTED, Actor.REVIEWER, False, N_("受理")),
+        _a("start_review", {_S.ACCEPTED, _S.RESUBMITTED}, _S.IN_REVIEW, Actor.REVIEWER, False, N_("开始审查")),
         _a("request_correction", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.CORRECTION_REQUESTED,
-           Actor.REVIEWER, True, "要求补正"),
-        _a("resubmit", {_S.CORRECTION_REQUESTED}, _S.RESUBMITTED, Actor.APPLICANT, False, "提交补正"),
-        _a("approve", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.APPROVED, Actor.REVIEWER, True, "审查通过"),
-        _a("register", {_S.APPROVED}, _S.REGISTERED, Actor.SYSTEM, False, "登记"),
+           Actor.REVIEWER, True, N_("要求补正")),
+        _a("resubmit", {_S.CORRECTION_REQUESTED}, _S.RESUBMITTED, Actor.APPLICANT, False, N_("提交补正")),
+        _a("approve", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.APPROVED, Actor.REVIEWER, True, N_("审查通过")),
+        _a("register", {_S.APPROVED}, _S.REGISTERED, Actor.SYSTEM, False, N_("登记")),
         _a("reject", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.RESUBMITTED}, _S.REJECTED,
-           Actor.REVIEWER, True, "不予登记"),
+           Actor.REVIEWER, True, N_("不予登记")),
         _a("withdraw", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.CORRECTION_REQUESTED, _S.RESUBMITTED},
-           _S.WITHDRAWN, Actor.APPLICANT, True, "撤回申请"),
+           _S.WITHDRAWN, Actor.APPLICANT, True, N_("撤回申请")),
     )
 }
 
@@ -95,17 +98,18 @@ def check(action_name: str, current: State | str, actor: Actor, reason: str = ""
     """Return the action if ``actor`` may take it from ``current``; raise with a clear message."""
     action = ACTIONS.get(action_name)
     if action is None:
-        raise TransitionRefused(f"未知操作“{action_name}”。")
+        raise TransitionRefused(_("未知操作“%(action)s”。") % {"action": action_name})
     state = State(current)
     if state not in action.sources:
-        allowed = "、".join(LABELS_ZH[s] for s in sorted(action.sources))
+        allowed = _("、").join(_(LABELS_ZH[s]) for s in sorted(action.sources))
         raise TransitionRefused(
-            f"申请当前状态为“{LABELS_ZH[state]}”，不能{action.label_zh}；只有处于{allowed}状态的申请可以。"
+            _("申请当前状态为“%(state)s”，不能%(action)s；只有处于%(allowed)s状态的申请可以。")
+            % {"state": _(LABELS_ZH[state]), "action": _(action.label_zh), "allowed": allowed}
         )
     if actor != action.actor and actor != Actor.SYSTEM:
-        raise TransitionRefused(f"您无权执行“{action.label_zh}”操作。")
+        raise TransitionRefused(_("您无权执行“%(action)s”操作。") % {"action": _(action.label_zh)})
     if action.reason_required and not reason.strip():
-        raise TransitionRefused(f"“{action.label_zh}”必须填写理由。")
+        raise TransitionRefused(_("“%(action)s”必须填写理由。") % {"action": _(action.label_zh)})
     return action
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import filetype
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from banquan.core.errors import DomainError
 
@@ -29,8 +31,9 @@ ACCEPTED: dict[str, dict[str, set[str]]] = {
     },
 }
 TEXT_EXTENSIONS = {".txt", ".md"}
-SIZE_WORDS = {"image": "图片", "pdf": "PDF 文档", "text": "文本", "audio": "音频", "video": "视频",
-              "process_video": "创作过程视频"}
+SIZE_WORDS = {"image": gettext_noop("图片"), "pdf": gettext_noop("PDF 文档"), "text": gettext_noop("文本"),
+              "audio": gettext_noop("音频"), "video": gettext_noop("视频"),
+              "process_video": gettext_noop("创作过程视频")}
 
 
 @dataclass(frozen=True)
@@ -64,28 +67,33 @@ def detect(name: str, head: bytes, size: int, limits: dict[str, int], *, role: s
     """Classify an upload from its name, first bytes (≥ 8 KiB when available) and size."""
     ext = PurePath(name).suffix.lower()
     if size == 0:
-        raise DomainError(f"文件“{name}”是空文件。")
+        raise DomainError(_("文件“%(name)s”是空文件。") % {"name": name})
     kind = filetype.guess(head)
     if kind is None:
         if ext in TEXT_EXTENSIONS and _looks_like_text(head):
             media, mime = "text", "text/plain"
         else:
-            raise DomainError(f"无法识别文件“{name}”的类型；请上传图片、PDF、文本、音频或视频文件。")
+            raise DomainError(_("无法识别文件“%(name)s”的类型；请上传图片、PDF、文本、音频或视频文件。") % {"name": name})
     else:
         mime = kind.mime
         media = next((m for m, types in ACCEPTED.items() if mime in types), "")
         if not media:
-            raise DomainError(f"不接受文件“{name}”的类型（{mime}）；请上传图片、PDF、文本、音频或视频文件。")
+            raise DomainError(
+                _("不接受文件“%(name)s”的类型（%(mime)s）；请上传图片、PDF、文本、音频或视频文件。")
+                % {"name": name, "mime": mime}
+            )
         if ext not in ACCEPTED[media][mime]:
             raise DomainError(
-                f"文件“{name}”的扩展名与内容不符：内容是 {mime}，扩展名却是“{ext or '无'}”。"
+                _("文件“%(name)s”的扩展名与内容不符：内容是 %(mime)s，扩展名却是“%(ext)s”。")
+                % {"name": name, "mime": mime, "ext": ext or _("无")}
             )
     if role == "process_video" and media != "video":
-        raise DomainError("创作过程只能上传视频文件。")
+        raise DomainError(_("创作过程只能上传视频文件。"))
     limit_key = "process_video" if role == "process_video" else media
     limit = limits[limit_key]
     if size > limit:
         raise DomainError(
-            f"文件“{name}”大小为 {_human(size)}，超过{SIZE_WORDS[limit_key]}的上限 {_human(limit)}。"
+            _("文件“%(name)s”大小为 %(size)s，超过%(kind)s的上限 %(limit)s。")
+            % {"name": name, "size": _human(size), "kind": _(SIZE_WORDS[limit_key]), "limit": _human(limit)}
         )
     return Detected(media, mime)

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from banquan.accounts.models import User
 from banquan.applications import categories, states
@@ -85,15 +86,18 @@ def set_rights_status(*, registration_id: int, status: str, by: User | None, rea
                       superseded_by: Registration | None = None) -> Registration:
     reg = Registration.objects.select_for_update().get(pk=registration_id)
     if not reason.strip():
-        raise DomainError("请填写变更理由。")
+        raise DomainError(_("请填写变更理由。"))
     target = RightsStatus(status)
     if target == RightsStatus.SUPERSEDED:
         if superseded_by is None:
-            raise DomainError("被替代的登记必须指明替代它的登记。")
+            raise DomainError(_("被替代的登记必须指明替代它的登记。"))
         if reg.rights_status in (RightsStatus.REVOKED, RightsStatus.SUPERSEDED):
-            raise DomainError("该登记已失效，不能再被替代。")
+            raise DomainError(_("该登记已失效，不能再被替代。"))
     elif target not in _ALLOWED.get(RightsStatus(reg.rights_status), set()):
-        raise DomainError(f"登记当前状态为“{reg.get_rights_status_display()}”，不能改为“{target.label}”。")
+        raise DomainError(
+            _("登记当前状态为“%(now)s”，不能改为“%(new)s”。")
+            % {"now": reg.get_rights_status_display(), "new": target.label}
+        )
     before = reg.rights_status
     reg.rights_status = target.value
     reg.status_reason = reason.strip()

@@ -1,6 +1,7 @@
 """The office's side of the workflow: acceptance (受理), review, decisions."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from banquan.accounts.models import Role, User
 from banquan.applications import deadlines, states
@@ -15,14 +16,14 @@ OFFICE_ROLES = {Role.REVIEWER, Role.SPECIAL_REVIEWER, Role.REGISTRAR}
 
 def _office(user: User) -> None:
     if user.role not in OFFICE_ROLES and not user.is_superuser:
-        raise PermissionDenied("只有审查员或登记管理员可以执行此操作。")
+        raise PermissionDenied(_("只有审查员或登记管理员可以执行此操作。"))
 
 
 def _may_decide(app: Application, user: User) -> None:
     """Only the assigned reviewer (or a registrar) decides an application under review."""
     _office(user)
     if app.assigned_to_id not in (None, user.pk) and user.role != Role.REGISTRAR:
-        raise PermissionDenied("该申请已分配给其他审查员。")
+        raise PermissionDenied(_("该申请已分配给其他审查员。"))
 
 
 def _step(app_id: int, action: str, reviewer: User, reason: str = "") -> Application:
@@ -53,12 +54,12 @@ def start_review(*, reviewer: User, app_id: int) -> Application:
 @transaction.atomic
 def assign(*, registrar: User, app_id: int, reviewer: User) -> Application:
     if registrar.role != Role.REGISTRAR and not registrar.is_superuser:
-        raise PermissionDenied("只有登记管理员可以分配审查员。")
+        raise PermissionDenied(_("只有登记管理员可以分配审查员。"))
     if reviewer.role not in (Role.REVIEWER, Role.SPECIAL_REVIEWER):
-        raise DomainError("只能分配给审查员。")
+        raise DomainError(_("只能分配给审查员。"))
     app = locked(app_id)
     if app.status in states.TERMINAL:
-        raise DomainError("已结束的申请不能再分配。")
+        raise DomainError(_("已结束的申请不能再分配。"))
     app.assigned_to = reviewer
     app.save()
     from banquan.ledger import services as ledger
@@ -107,4 +108,4 @@ def decide(*, reviewer: User, app_id: int, decision: str, reason: str):
         return request_correction(reviewer=reviewer, app_id=app_id, reason=reason)
     if decision == "reject":
         return reject(reviewer=reviewer, app_id=app_id, reason=reason)
-    raise DomainError("请选择审查结论。", field="decision")
+    raise DomainError(_("请选择审查结论。"), field="decision")

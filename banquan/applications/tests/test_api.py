@@ -10,8 +10,8 @@ from banquan.accounts import services as accounts
 from banquan.applications.models import Application
 from banquan.applications.schemas import field_errors, invalid_request_body
 from banquan.ledger.models import AuditEntry
-from banquan.testing.api_client import BearerClient
 from banquan.testing import factories
+from banquan.testing.api_client import BearerClient
 
 pytestmark = pytest.mark.django_db
 APPS = "/api/v1/applications"

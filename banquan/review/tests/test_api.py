@@ -3,8 +3,8 @@
 import pytest
 
 from banquan.applications.models import Application
-from banquan.testing.api_client import BearerClient
 from banquan.testing import factories
+from banquan.testing.api_client import BearerClient
 
 pytestmark = pytest.mark.django_db
 REVIEW = "/api/v1/review"

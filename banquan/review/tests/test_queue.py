@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from banquan.review import queue
 from banquan.review import services as review
-from banquan.testing.api_client import BearerClient
 from banquan.testing import factories
+from banquan.testing.api_client import BearerClient
 from banquan.testing.fixtures import on_day
 from banquan.workdays import arith
 
