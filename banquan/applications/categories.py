@@ -8,7 +8,7 @@ reassigned once numbers have been issued with it.
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 
 @dataclass(frozen=True)
@@ -20,21 +20,21 @@ class Category:
 
 
 CATEGORIES: tuple[Category, ...] = (
-    Category("written", N_("文字"), "Written work", "A"),
-    Category("oral", N_("口述"), "Oral work", "B"),
-    Category("music", N_("音乐"), "Musical work", "C"),
-    Category("drama", N_("戏剧"), "Dramatic work", "D"),
-    Category("quyi", N_("曲艺"), "Quyi (Chinese folk performing art)", "E"),
-    Category("fine_art", N_("美术"), "Fine art", "F"),
-    Category("photography", N_("摄影"), "Photographic work", "G"),
-    Category("dance", N_("舞蹈"), "Choreographic work", "H"),
-    Category("audiovisual", N_("视听"), "Audiovisual work", "I"),
-    Category("design_drawing", N_("工程设计图/产品设计图"), "Engineering or product design drawing", "J"),
-    Category("map", N_("地图/示意图"), "Map or sketch", "K"),
-    Category("model", N_("模型"), "Model", "L"),
-    Category("architecture", N_("建筑"), "Architectural work", "M"),
-    Category("acrobatics", N_("杂技艺术"), "Acrobatic art", "N"),
-    Category("other", N_("其他"), "Other work", "Z"),
+    Category("written", gettext_noop("文字"), "Written work", "A"),
+    Category("oral", gettext_noop("口述"), "Oral work", "B"),
+    Category("music", gettext_noop("音乐"), "Musical work", "C"),
+    Category("drama", gettext_noop("戏剧"), "Dramatic work", "D"),
+    Category("quyi", gettext_noop("曲艺"), "Quyi (Chinese folk performing art)", "E"),
+    Category("fine_art", gettext_noop("美术"), "Fine art", "F"),
+    Category("photography", gettext_noop("摄影"), "Photographic work", "G"),
+    Category("dance", gettext_noop("舞蹈"), "Choreographic work", "H"),
+    Category("audiovisual", gettext_noop("视听"), "Audiovisual work", "I"),
+    Category("design_drawing", gettext_noop("工程设计图/产品设计图"), "Engineering or product design drawing", "J"),
+    Category("map", gettext_noop("地图/示意图"), "Map or sketch", "K"),
+    Category("model", gettext_noop("模型"), "Model", "L"),
+    Category("architecture", gettext_noop("建筑"), "Architectural work", "M"),
+    Category("acrobatics", gettext_noop("杂技艺术"), "Acrobatic art", "N"),
+    Category("other", gettext_noop("其他"), "Other work", "Z"),
 )
 
 BY_CODE = {c.code: c for c in CATEGORIES}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 
 class State(StrEnum):
@@ -26,16 +26,16 @@ class State(StrEnum):
 
 
 LABELS_ZH = {
-    State.DRAFT: N_("草稿"),
-    State.SUBMITTED: N_("已提交"),
-    State.ACCEPTED: N_("已受理"),
-    State.IN_REVIEW: N_("审查中"),
-    State.CORRECTION_REQUESTED: N_("待补正"),
-    State.RESUBMITTED: N_("已补正"),
-    State.APPROVED: N_("审查通过"),
-    State.REGISTERED: N_("已登记"),
-    State.REJECTED: N_("不予登记"),
-    State.WITHDRAWN: N_("已撤回"),
+    State.DRAFT: gettext_noop("草稿"),
+    State.SUBMITTED: gettext_noop("已提交"),
+    State.ACCEPTED: gettext_noop("已受理"),
+    State.IN_REVIEW: gettext_noop("审查中"),
+    State.CORRECTION_REQUESTED: gettext_noop("待补正"),
+    State.RESUBMITTED: gettext_noop("已补正"),
+    State.APPROVED: gettext_noop("审查通过"),
+    State.REGISTERED: gettext_noop("已登记"),
+    State.REJECTED: gettext_noop("不予登记"),
+    State.WITHDRAWN: gettext_noop("已撤回"),
 }
 
 TERMINAL = frozenset({State.REGISTERED, State.REJECTED, State.WITHDRAWN})
@@ -69,18 +69,18 @@ _S = State
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
-        _a("submit", {_S.DRAFT}, _S.SUBMITTED, Actor.APPLICANT, False, N_("提交申请")),
-        _a("accept", {_S.SUBMITTED}, _S.ACCEPTED, Actor.REVIEWER, False, N_("受理")),
-        _a("start_review", {_S.ACCEPTED, _S.RESUBMITTED}, _S.IN_REVIEW, Actor.REVIEWER, False, N_("开始审查")),
+        _a("submit", {_S.DRAFT}, _S.SUBMITTED, Actor.APPLICANT, False, gettext_noop("提交申请")),
+        _a("accept", {_S.SUBMITTED}, _S.ACCEPTED, Actor.REVIEWER, False, gettext_noop("受理")),
+        _a("start_review", {_S.ACCEPTED, _S.RESUBMITTED}, _S.IN_REVIEW, Actor.REVIEWER, False, gettext_noop("开始审查")),
         _a("request_correction", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.CORRECTION_REQUESTED,
-           Actor.REVIEWER, True, N_("要求补正")),
-        _a("resubmit", {_S.CORRECTION_REQUESTED}, _S.RESUBMITTED, Actor.APPLICANT, False, N_("提交补正")),
-        _a("approve", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.APPROVED, Actor.REVIEWER, True, N_("审查通过")),
-        _a("register", {_S.APPROVED}, _S.REGISTERED, Actor.SYSTEM, False, N_("登记")),
+           Actor.REVIEWER, True, gettext_noop("要求补正")),
+        _a("resubmit", {_S.CORRECTION_REQUESTED}, _S.RESUBMITTED, Actor.APPLICANT, False, gettext_noop("提交补正")),
+        _a("approve", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.APPROVED, Actor.REVIEWER, True, gettext_noop("审查通过")),
+        _a("register", {_S.APPROVED}, _S.REGISTERED, Actor.SYSTEM, False, gettext_noop("登记")),
         _a("reject", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.RESUBMITTED}, _S.REJECTED,
-           Actor.REVIEWER, True, N_("不予登记")),
+           Actor.REVIEWER, True, gettext_noop("不予登记")),
         _a("withdraw", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.CORRECTION_REQUESTED, _S.RESUBMITTED},
-           _S.WITHDRAWN, Actor.APPLICANT, True, N_("撤回申请")),
+           _S.WITHDRAWN, Actor.APPLICANT, True, gettext_noop("撤回申请")),
     )
 }
 
