@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone
 
 from fpdf import FPDF
+from fpdf.enums import WrapMode
 
 from banquan.certificates.document import CertificateData, chinese_date
 from banquan.certificates.fonts import FontFace, FontSet, cjk_fonts, covers
@@ -317,7 +318,7 @@ def _qr(pdf: FPDF, url: str) -> None:
     pdf.set_text_color(*MUTED)
     pdf.set_font(FONT_MONO, "", 6)
     pdf.set_xy(QR_X - 2.0, QR_Y + QR_SIZE + 6.5)
-    pdf.multi_cell(72.0, 2.8, url, align="L", wrapmode="CHAR")
+    pdf.multi_cell(72.0, 2.8, url, align="L", wrapmode=WrapMode.CHAR)
     pdf.set_text_color(*INK)
 
 
@@ -350,6 +351,6 @@ def _footer(pdf: FPDF, data: CertificateData) -> None:
     meta = f"证书版本：第{data.version}版    密钥标识：{data.key_id or '—'}    登记号：{data.number}"
     pdf.cell(CONTENT_W, 3.6, meta, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(
-        CONTENT_W, 3.6, f"数字签名（Ed25519）：{data.signature or '—'}", align="C", wrapmode="CHAR"
+        CONTENT_W, 3.6, f"数字签名（Ed25519）：{data.signature or '—'}", align="C", wrapmode=WrapMode.CHAR
     )
     pdf.set_text_color(*INK)

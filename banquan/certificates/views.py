@@ -57,7 +57,7 @@ def certificate_pdf(request, number: str):
     ``certificates.services.payload_for``), and the verify page links it."""
     reg = _registration(number)
     cert = certificates.current(reg) if reg else None
-    if cert is None:
+    if reg is None or cert is None:
         return _not_found(request, number)
     response = HttpResponse(certificates.ensure_pdf(cert), content_type="application/pdf")
     filename = f"{reg.number}-v{cert.version}.pdf"

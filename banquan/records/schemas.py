@@ -148,7 +148,7 @@ def registration_detail(reg: Registration, signature: str | None = None) -> dict
         "first_publication_date": _date(d.get("first_publication_date")),
         "office": cert.payload.get("office", settings.BANQUAN_OFFICE_NAME) if cert else settings.BANQUAN_OFFICE_NAME,
         "status_changed_at": reg.status_changed_at,
-        "superseded_by": reg.superseded_by.number if reg.superseded_by_id else None,
+        "superseded_by": reg.superseded_by.number if reg.superseded_by else None,
         "certificate": {
             "version": cert.version,
             "issued_at": cert.issued_at,
