@@ -124,7 +124,7 @@ def parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("demo", help="seed demo accounts and registrations (idempotent)")
     d.add_argument("--registrations", type=int, default=0,
-                   help="also load this many extra registered works (for load tests)")
+                   help="make sure this many load-test registrations exist (bulk insert that bypasses the services)")
     d.set_defaults(func=cmd_demo)
 
     c = sub.add_parser("calendar", help="working-day calendar")
