@@ -61,10 +61,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _django()
-    from banquan.demo import seed
+    from banquan.demo.seed import run as seed_demo
 
     _migrate()
-    seed.run(print_accounts=True, registrations=args.registrations)
+    seed_demo(print_accounts=True, registrations=args.registrations)
     return 0
 
 

@@ -31,6 +31,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -300,7 +301,7 @@ def _raw_insert(model, fields: list[str], rows: list[tuple]) -> None:
         return
     meta = model._meta
     columns = [meta.get_field(f) for f in fields]
-    convert = []
+    convert: list[Callable[[Any], Any] | None] = []
     for f in columns:
         kind = f.get_internal_type()
         if kind == "DateTimeField":

@@ -240,8 +240,8 @@ def _summary() -> str:
     regs = Registration.objects.filter(application__in=demo_apps)
     by_rights = Counter(regs.values_list("rights_status", flat=True))
     today, cal = clock.today(), calendar.current()
-    deadlines = list(demo_apps.filter(deadline__isnull=False, status__in=["accepted", "in_review", "resubmitted"])
-                     .values_list("deadline", flat=True))
+    deadlines = [d for d in demo_apps.filter(status__in=["accepted", "in_review", "resubmitted"])
+                 .values_list("deadline", flat=True) if d is not None]
     overdue = sum(d < today for d in deadlines)
     soon = sum(d >= today and arith.working_days_between(cal, today, d) <= settings.BANQUAN_DUE_SOON_WORKING_DAYS
                for d in deadlines)
