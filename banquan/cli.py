@@ -14,6 +14,16 @@ def _django() -> None:
     django.setup()
 
 
+def _job_consumer(workers: int):
+    """A Huey consumer that knows every app's tasks (djhuey only discovers them in its own
+    management command)."""
+    from django.utils.module_loading import autodiscover_modules
+    from huey.contrib.djhuey import HUEY
+
+    autodiscover_modules("tasks")
+    return HUEY.create_consumer(workers=workers, worker_type="thread", periodic=True)
+
+
 def _migrate(verbosity: int = 0) -> None:
     from django.core.management import call_command
 
@@ -32,9 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     signing.load_or_create_key(settings.BANQUAN_KEY_DIR)
     consumer = None
     if not settings.HUEY.get("immediate") and not args.no_worker:
-        from huey.contrib.djhuey import HUEY
-
-        consumer = HUEY.create_consumer(workers=2, worker_type="thread", periodic=True)
+        consumer = _job_consumer(workers=2)
         consumer.start()
         # The consumer installs its own handlers; give Ctrl-C and SIGTERM back to the server.
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -53,9 +61,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     """Run the job consumer on its own (when the web server runs with --no-worker)."""
     _django()
-    from huey.contrib.djhuey import HUEY
-
-    HUEY.create_consumer(workers=args.workers, worker_type="thread", periodic=True).run()
+    _job_consumer(workers=args.workers).run()
     return 0
 
 
