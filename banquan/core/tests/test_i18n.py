@@ -131,3 +131,9 @@ def test_header_declares_english_without_fuzzy():
     assert header["fields"]["msgid"] == ""
     assert "fuzzy" not in header["flags"]
     assert "Language: en\n" in header["fields"]["msgstr"]
+
+
+def test_browser_language_does_not_override_chinese_default(client, db):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "作品著作权登记" in page
+    assert "Copyright Registration of Works" not in page
