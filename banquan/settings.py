@@ -192,3 +192,7 @@ LOGGING = {
     "loggers": {"banquan": {"level": os.environ.get("BANQUAN_LOG_LEVEL", "INFO")}},
 }
 BANQUAN_CALENDAR = os.environ.get("BANQUAN_CALENDAR", "banquan.workdays.calendar.DatabaseCalendar")
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "banquan.accounts.backends.RoleBackend",
+]

@@ -4,17 +4,12 @@ services (the reviewer workbench), so it is checked and audited."""
 from django.contrib import admin
 
 from banquan.applications.models import Application, Author, Owner, Sample
+from banquan.core.admin import ReadOnlyAdminMixin
 
 
-class _ReadOnlyInline(admin.TabularInline):
+class _ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class AuthorInline(_ReadOnlyInline):
@@ -33,7 +28,7 @@ class SampleInline(_ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("reference", "title", "category", "status", "applicant", "assigned_to",
                     "accepted_on", "deadline", "deadline_provisional")
     list_filter = ("status", "category", "deadline_provisional")
@@ -41,12 +36,3 @@ class ApplicationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [AuthorInline, OwnerInline, SampleInline]
     list_select_related = ("applicant", "assigned_to")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -7,11 +7,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from banquan.certificates.models import Certificate
-from banquan.records.admin import RegistrarAccess
+from banquan.core.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Certificate)
-class CertificateAdmin(RegistrarAccess, admin.ModelAdmin):
+class CertificateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("registration", "version", "issued_at", "key_id", "has_pdf")
     list_filter = ("key_id",)
     search_fields = ("=registration__number", "registration__title")

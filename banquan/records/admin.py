@@ -16,31 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from banquan.applications import categories
 from banquan.certificates.models import Certificate
+from banquan.core.admin import ReadOnlyAdminMixin
 from banquan.core.errors import DomainError
 from banquan.ledger import services as ledger
 from banquan.records import schemas
 from banquan.records import services as records
 from banquan.records.models import Registration, RightsStatus
-
-
-class RegistrarAccess:
-    """Staff registrars see these records without per-model permission grants; nobody adds,
-    edits or deletes them through the admin (services are the only writers)."""
-
-    def has_module_permission(self, request):
-        return _is_registrar(request) or super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return _is_registrar(request) or super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def _is_registrar(request) -> bool:
@@ -61,7 +42,7 @@ class CategoryFilter(admin.SimpleListFilter):
         return queryset.filter(category=self.value()) if self.value() else queryset
 
 
-class CertificateInline(RegistrarAccess, admin.TabularInline):
+class CertificateInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Certificate
     extra = 0
     fields = ("version", "issued_at", "key_id", "signature", "pdf_sha256")
@@ -92,7 +73,7 @@ class RightsStatusForm(forms.Form):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(RegistrarAccess, admin.ModelAdmin):
+class RegistrationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("number", "title", "category_label", "registered_on", "status_badge")
     list_filter = ("rights_status", CategoryFilter, "year")
     search_fields = ("=number", "title", "application__owners__name")

@@ -73,3 +73,13 @@ def test_correction_pause_on_the_real_calendar(db, clock, applicant, reviewer):
     resumed = Application.objects.get(pk=app.pk).deadline
     assert resumed == calendar.add_working_days(D(2026, 10, 12), 22).day
     assert resumed > first
+
+
+def test_registrar_edits_the_holiday_table_in_the_back_office(client, registrar, reviewer):
+    client.force_login(registrar)
+    response = client.post("/admin/workdays/specialday/add/",
+                           {"date": "2027-01-01", "kind": "off", "name": "元旦"})
+    assert response.status_code == 302
+    assert calendar.add_working_days(D(2026, 12, 31), 1).day == D(2027, 1, 4)
+    client.force_login(reviewer)
+    assert client.get("/admin/workdays/specialday/").status_code == 302  # not staff: to login
