@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from banquan.applications import choices as c
+from banquan.core import clock
 
 
 class Application(models.Model):
@@ -45,7 +46,8 @@ class Application(models.Model):
     offline_display_date = models.DateField(_("线下展示日期"), null=True, blank=True)
     offline_display_place = models.CharField(_("线下展示地点"), max_length=200, blank=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
+    # From the clock interface (not auto_now_add), so demo data and tests can set the time.
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
@@ -124,7 +126,7 @@ class Sample(models.Model):
     size = models.BigIntegerField()
     sha256 = models.CharField(max_length=64)
     thumbnail_key = models.CharField(max_length=300, blank=True)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(default=clock.now, editable=False)
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:

@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from banquan.accounts.models import User
 from banquan.applications import services as applications
-from banquan.applications.models import Application, Sample
+from banquan.applications.models import Application
 from banquan.demo import accounts as demo_accounts
 from banquan.demo import bulk, samples
 from banquan.demo.catalogue import STORIES, Story
@@ -93,16 +93,13 @@ class _Player:
         app = applications.create_draft(applicant=applicant, fields=_form(story, self.clock.at.date()),
                                         authors=[{"name": n, "signature": s} for n, s in story.authors],
                                         owners=[dict(o) for o in story.owners])
-        # created_at is auto_now_add, which reads the real time, not the clock plugin.
-        Application.objects.filter(pk=app.pk).update(created_at=self.clock.at)
         self.apps[story.key] = app
         if story.sample:
             self._upload(story, *_sample_file(story))
 
     def _upload(self, story: Story, name: str, data: bytes) -> None:
-        sample = applications.add_sample(applicant=self.users[story.applicant], app_id=self._app_id(story),
-                                         name=name, file=io.BytesIO(data), size=len(data))
-        Sample.objects.filter(pk=sample.pk).update(uploaded_at=self.clock.at)
+        applications.add_sample(applicant=self.users[story.applicant], app_id=self._app_id(story),
+                                name=name, file=io.BytesIO(data), size=len(data))
 
     def _submit(self, story: Story) -> None:
         applications.submit(applicant=self.users[story.applicant], app_id=self._app_id(story))
