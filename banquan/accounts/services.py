@@ -10,10 +10,11 @@ from banquan.core import clock
 @transaction.atomic
 def create_user(
     *, username: str, password: str, role: str = Role.APPLICANT, display_name: str = "",
-    applicant_kind: str = "", organization: str = "", email: str = "", is_staff: bool = False,
+    applicant_kind: str = "", organization: str = "", email: str = "", phone: str = "",
+    is_staff: bool = False,
 ) -> User:
     user = User(
-        username=username, role=role, display_name=display_name, email=email,
+        username=username, role=role, display_name=display_name, email=email, phone=phone,
         applicant_kind=applicant_kind, organization=organization,
         is_staff=is_staff or role == Role.REGISTRAR,
     )

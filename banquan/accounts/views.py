@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -6,12 +7,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from banquan.accounts import services
+from banquan.accounts.forms import SignUpForm
 from banquan.accounts.models import ApiToken
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        user = services.create_user(
+            username=d["username"], password=d["password1"], display_name=d["display_name"],
+            applicant_kind=d["applicant_kind"], organization=d["organization"], email=d["email"],
+            phone=d["phone"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("账户已创建。现在可以提交作品登记申请。"))
+        return redirect("applications:list")
+    return render(request, "accounts/sign_up.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required
