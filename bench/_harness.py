@@ -90,7 +90,12 @@ def describe_database() -> str:
             c.execute("SHOW server_version")
             return f"PostgreSQL {c.fetchone()[0]} (databases {', '.join(_names.values())})"
         c.execute("SELECT sqlite_version()")
-        return f"SQLite {c.fetchone()[0]} (WAL, synchronous=NORMAL, files in {Path(_names['loaded']).parent})"
+        version = c.fetchone()[0]
+        c.execute("PRAGMA journal_mode")
+        journal = c.fetchone()[0]
+        c.execute("PRAGMA synchronous")
+        sync = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}.get(c.fetchone()[0], "?")
+        return f"SQLite {version} ({journal}, synchronous={sync}, files in {Path(_names['loaded']).parent})"
 
 
 def machine() -> str:
