@@ -1,6 +1,6 @@
 from django.urls import path
 
-from banquan.applications import views
+from banquan.applications import sample_views, views
 
 app_name = "applications"
 urlpatterns = [
@@ -12,8 +12,8 @@ urlpatterns = [
     path("<int:pk>/resubmit/", views.resubmit, name="resubmit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/delete/", views.delete, name="delete"),
-    path("<int:pk>/samples/", views.sample_add, name="sample_add"),
-    path("<int:pk>/samples/<int:sample_id>/remove/", views.sample_remove, name="sample_remove"),
-    path("samples/<uuid:sample_uuid>/", views.sample_file, name="sample_file"),
-    path("samples/<uuid:sample_uuid>/thumbnail/", views.sample_thumbnail, name="sample_thumbnail"),
+    path("<int:pk>/samples/", sample_views.sample_add, name="sample_add"),
+    path("<int:pk>/samples/<int:sample_id>/remove/", sample_views.sample_remove, name="sample_remove"),
+    path("samples/<uuid:sample_uuid>/", sample_views.sample_file, name="sample_file"),
+    path("samples/<uuid:sample_uuid>/thumbnail/", sample_views.sample_thumbnail, name="sample_thumbnail"),
 ]
