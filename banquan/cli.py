@@ -105,6 +105,20 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 2
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    _django()
+    from banquan.certificates import keyring, signing
+
+    if args.action == "rotate":
+        old, new = keyring.rotate()
+        print(f"retired {old}; signing now with {new}")
+        return 0
+    print(f"current {signing.key_id()}")
+    for key_id in keyring.retired_ids():
+        print(f"retired {key_id}")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banquan.settings")
     from django.core.management import execute_from_command_line
@@ -141,6 +155,10 @@ def parser() -> argparse.ArgumentParser:
     csub.add_parser("seed", help="add holidays from the chinese-calendar package")
     csub.add_parser("years", help="list the years the holiday table covers")
     c.set_defaults(func=cmd_calendar)
+
+    k = sub.add_parser("keys", help="the office's certificate signing keys")
+    k.add_argument("action", choices=["show", "rotate"])
+    k.set_defaults(func=cmd_keys)
 
     m = sub.add_parser("manage", help="run a Django management command")
     m.add_argument("rest", nargs=argparse.REMAINDER)

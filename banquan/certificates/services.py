@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from banquan.accounts.models import User
-from banquan.certificates import signing
+from banquan.certificates import keyring, signing
 from banquan.certificates.models import Certificate
 from banquan.core import clock
 from banquan.core.storage import store
@@ -61,8 +61,11 @@ def current(registration: Registration) -> Certificate | None:
 
 
 def signature_valid(cert: Certificate, signature: str | None = None) -> bool:
-    """Does ``signature`` (default: the stored one) sign this certificate's facts?"""
-    return signing.verify(signing.canonical_payload(cert.payload), signature or cert.signature)
+    """Does ``signature`` (default: the stored one) sign this certificate's facts, with the
+    key the certificate names (current or retired)?"""
+    key = keyring.public_key_for(cert.key_id)
+    return key is not None and signing.verify(signing.canonical_payload(cert.payload),
+                                              signature or cert.signature, public_key=key)
 
 
 def ensure_pdf(cert: Certificate) -> bytes:
@@ -121,6 +124,6 @@ def check_signature(registration: Registration, signature: str | None = None) ->
         return SignatureCheck(signature_valid(certs[0]), current_version, current_version, from_link=False)
     # The version whose stored signature equals the link's is the likely one: try it first.
     for cert in sorted(certs, key=lambda c: c.signature != signature):
-        if signing.verify(signing.canonical_payload(cert.payload), signature):
+        if signature_valid(cert, signature):
             return SignatureCheck(True, cert.version, current_version, from_link=True)
     return SignatureCheck(False, None, current_version, from_link=True)

@@ -79,8 +79,16 @@ def verify(payload: bytes, signature: str, public_key: Ed25519PublicKey | str | 
 
 
 def office_key() -> Ed25519PrivateKey:
-    """The office's private key from ``settings.BANQUAN_KEY_DIR``, created on first use."""
-    return _cached_key(str(Path(settings.BANQUAN_KEY_DIR).resolve()))
+    """The office's private key from ``settings.BANQUAN_KEY_DIR``, created on first use.
+
+    Cached per key file identity (inode, mtime), so after a key rotation every running process
+    signs with the new key at its next signature without a restart."""
+    key_dir = Path(settings.BANQUAN_KEY_DIR).resolve()
+    path = key_dir / KEY_FILENAME
+    if not path.exists():
+        load_or_create_key(key_dir)
+    st = path.stat()
+    return _cached_key(str(key_dir), (st.st_ino, st.st_mtime_ns))
 
 
 def public_key_pem() -> str:
@@ -111,7 +119,7 @@ def load_or_create_key(key_dir: Path) -> Ed25519PrivateKey:
 
 
 @lru_cache(maxsize=4)
-def _cached_key(key_dir: str) -> Ed25519PrivateKey:
+def _cached_key(key_dir: str, stamp: tuple[int, int]) -> Ed25519PrivateKey:
     return load_or_create_key(Path(key_dir))
 
 
