@@ -9,7 +9,9 @@ CHROMIUM = os.environ.get("BANQUAN_CHROMIUM", shutil.which("chromium") or "/usr/
 
 
 @pytest.fixture
-def browser_page(live_server, settings):
+def browser_page(transactional_db, live_server, settings):
+    # transactional_db first: the database is set up before the live server and so torn down
+    # after it, when the server thread has closed its connections.
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"Chromium not found at {CHROMIUM}; CI installs Debian's chromium")
