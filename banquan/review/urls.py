@@ -8,5 +8,6 @@ urlpatterns = [
     path("<int:app_id>/", views.application_page, name="application"),
     path("<int:app_id>/accept/", views.accept, name="accept"),
     path("<int:app_id>/start/", views.start_review, name="start_review"),
+    path("<int:app_id>/assign/", views.assign, name="assign"),
     path("<int:app_id>/decide/", views.decide, name="decide"),
 ]

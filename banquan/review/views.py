@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from banquan.accounts.models import Role, User
 from banquan.applications import choices as c
 from banquan.applications import states
 from banquan.applications.models import Application, Correction
@@ -99,7 +100,16 @@ def _page_context(app: Application, *, form: DecisionForm | None = None, error: 
         "form": form or DecisionForm(),
         "error": error,
         "registration_number": _registration_number(app),
+        "reviewers": _assignable(app),
     }
+
+
+def _assignable(app: Application) -> list:
+    """Reviewers a registrar may hand an open application to (empty once it is decided)."""
+    if app.status in states.TERMINAL:
+        return []
+    return list(User.objects.filter(role__in=[Role.REVIEWER, Role.SPECIAL_REVIEWER], is_active=True)
+                .order_by("username"))
 
 
 @office_only
@@ -157,6 +167,18 @@ def _run(request, app_id: int, step, success_message, *, form: DecisionForm | No
 def accept(request, app_id: int):
     return _run(request, app_id, lambda: services.accept(reviewer=request.user, app_id=app_id),
                 lambda app: _("已受理。审查期限：{deadline}。").format(deadline=app.deadline or "—"))
+
+
+@office_only
+@require_POST
+def assign(request, app_id: int):
+    """A registrar (back office) assigns or reassigns the reviewer."""
+    reviewer = User.objects.filter(pk=request.POST.get("reviewer") or 0, is_active=True).first()
+    if reviewer is None:
+        return _refused(request, app_id, error=_("请选择审查员。"), status=422)
+    return _run(request, app_id,
+                lambda: services.assign(registrar=request.user, app_id=app_id, reviewer=reviewer),
+                lambda app: _("已分配给审查员 {name}。").format(name=reviewer))
 
 
 @office_only
