@@ -45,6 +45,11 @@ def registration_of(app: Application) -> Any:
         return None
 
 
+def registration_number(app: Application) -> str | None:
+    reg = registration_of(app)
+    return reg.number if reg else None
+
+
 def deadline_text(app: Application) -> str:
     if app.status == states.State.CORRECTION_REQUESTED:
         return _("审查期限暂停（等待补正）")
@@ -60,18 +65,23 @@ class Row:
     value: str
 
 
-def _field(name: str) -> models.Field:
+def _model_field(name: str) -> models.Field:
     return cast(models.Field, Application._meta.get_field(name))
 
 
-def _value(app: Application, name: str) -> str:
+def field_label(name: str) -> str:
+    return str(_model_field(name).verbose_name)
+
+
+def field_value(app: Application, name: str) -> str:
+    """A form field's value as the words a reader sees (choice labels, 是/否, rights list)."""
     value = getattr(app, name)
     if name == "rights":
         labels = dict(c.Right.choices)
         return "、".join(str(labels.get(r, r)) for r in value)
     if isinstance(value, bool):
         return _("是") if value else _("否")
-    if _field(name).choices and value:
+    if _model_field(name).choices and value:
         return str(getattr(app, f"get_{name}_display")())
     return str(value) if value not in (None, "") else ""
 
@@ -79,7 +89,7 @@ def _value(app: Application, name: str) -> str:
 def sections(app: Application) -> list[tuple[Any, list[Row]]]:
     """The form's sections with each field's label and its value as text, for read-only pages."""
     return [
-        (title, [Row(str(_field(n).verbose_name), _value(app, n)) for n in names])
+        (title, [Row(field_label(n), field_value(app, n)) for n in names])
         for title, names in forms.SECTIONS
     ]
 
@@ -94,7 +104,7 @@ class HistoryLine:
     reason: str
 
 
-def _state_label(value: str) -> str:
+def state_label(value: str) -> str:
     try:
         return _(states.LABELS_ZH[states.State(value)])
     except ValueError:
@@ -112,6 +122,6 @@ def history_lines(entries: Any, viewer: Any) -> list[HistoryLine]:
             who = _("本人")
         else:
             who = str(e.actor.get_role_display())
-        lines.append(HistoryLine(e.at, who, action_label(e.action), _state_label(e.from_state) if e.from_state else "",
-                                 _state_label(e.to_state) if e.to_state else "", e.reason))
+        lines.append(HistoryLine(e.at, who, action_label(e.action), state_label(e.from_state) if e.from_state else "",
+                                 state_label(e.to_state) if e.to_state else "", e.reason))
     return lines

@@ -16,7 +16,6 @@ from banquan.applications.forms import ApplicationFormBundle, SampleUploadForm
 from banquan.applications.models import Application, Sample
 from banquan.applications.views import (
     INLINE_MEDIA,
-    _is_htmx,
     _own_application,
     _refuse_edit,
     _render_form,
@@ -24,13 +23,14 @@ from banquan.applications.views import (
     applicant_required,
 )
 from banquan.core.errors import DomainError
+from banquan.core.http import is_htmx
 from banquan.core.storage import store
 from banquan.review.services import OFFICE_ROLES
 
 
 def _samples_response(request, app: Application, upload_form=None, errors=None) -> HttpResponse:
     """The samples section alone for htmx, the whole form page otherwise."""
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "applications/_samples.html",
                       _samples_context(app, upload_form, errors or []))
     bundle = ApplicationFormBundle(app=app)
@@ -41,7 +41,7 @@ def _samples_response(request, app: Application, upload_form=None, errors=None) 
 
 def _refuse_sample_change(request, app: Application) -> HttpResponse:
     message = _("申请已提交，不能再上传或删除文件。")
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "applications/_samples.html", _samples_context(app, None, [message]))
     return _refuse_edit(request, app, message)
 
@@ -61,7 +61,7 @@ def sample_add(request, pk: int):
         except DomainError as e:
             form.add_error("file", e.message)
         else:
-            if _is_htmx(request):
+            if is_htmx(request):
                 return _samples_response(request, app)
             messages.success(request, _("文件“%(name)s”已上传。") % {"name": upload.name})
             return redirect(reverse("applications:edit", args=[app.pk]) + "#samples")
@@ -78,7 +78,7 @@ def sample_remove(request, pk: int, sample_id: int):
         services.remove_sample(applicant=request.user, app_id=app.pk, sample_id=sample_id)
     except DomainError as e:
         return _samples_response(request, app, errors=[e.message])
-    if _is_htmx(request):
+    if is_htmx(request):
         return _samples_response(request, app)
     messages.success(request, _("文件已删除。"))
     return redirect(reverse("applications:edit", args=[app.pk]) + "#samples")

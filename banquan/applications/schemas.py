@@ -9,13 +9,12 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from ninja import Schema
 from pydantic import Field, StringConstraints
 
 from banquan.applications import choices as c
-from banquan.applications import states
+from banquan.applications import presentation, states
 
 
 def _one_of(choices, *, blank: bool = False) -> Any:
@@ -190,13 +189,6 @@ class CorrectionOut(Schema):
     response: str
 
 
-def _registration_number(app) -> str | None:
-    try:
-        return app.registration.number
-    except ObjectDoesNotExist:
-        return None
-
-
 class ApplicationSummaryOut(Schema):
     id: int
     reference: str
@@ -217,7 +209,7 @@ class ApplicationSummaryOut(Schema):
 
     @staticmethod
     def resolve_registration_number(app) -> str | None:
-        return _registration_number(app)
+        return presentation.registration_number(app)
 
 
 class ApplicationOut(ApplicationSummaryOut):

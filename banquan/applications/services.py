@@ -4,6 +4,7 @@ workflow step (here and in ``review``) goes through."""
 import hashlib
 import uuid
 from functools import partial
+from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from django.conf import settings
@@ -156,8 +157,6 @@ def add_sample(*, applicant: User, app_id: int, name: str, file: BinaryIO, size:
 
 
 def _suffix(name: str) -> str:
-    from pathlib import PurePath
-
     ext = PurePath(name).suffix.lower()
     return ext if ext.isascii() and len(ext) <= 8 else ""
 

@@ -54,9 +54,6 @@ def _own_application(request: HttpRequest, pk: int) -> Application:
     return get_object_or_404(Application, pk=pk, applicant=request.user)
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
 
 def _with_added_row(data, action: str):
     prefix = ADD_ROW[action]

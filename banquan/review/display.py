@@ -1,45 +1,22 @@
-"""Turning an application and its audit log into the rows the reviewer's page shows."""
+"""Turning an application and its audit log into the rows the reviewer's page shows.
+
+Values and labels read as on the applicant's pages (``applications.presentation``); the
+reviewer also sees who acted, by name, and the entries' data."""
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from django.db import models
 from django.utils.translation import gettext as _
 
-from banquan.applications import choices as c
-from banquan.applications import states
+from banquan.applications.forms import SECTIONS
 from banquan.applications.models import Application
-
-# Audit actions that are not state-machine transitions, in the UI's source language.
-OTHER_ACTIONS = {
-    "create": "创建草稿",
-    "add_sample": "上传文件",
-    "remove_sample": "删除文件",
-    "assign": "分配审查员",
-    "delete_draft": "删除草稿",
-}
+from banquan.applications.presentation import action_label, field_label, field_value, state_label
 
 # The form's fields in the order of the official application form.
-FORM_FIELDS = (
-    "title", "category", "category_note", "nature", "nature_note", "source_work_title",
-    "source_work_author", "completion_date", "completion_country", "completion_city", "publication",
-    "first_publication_date", "first_publication_country", "first_publication_city", "creation_mode",
-    "acquisition", "derived_how", "rights_scope", "rights", "purpose", "process", "originality",
-    "offline_display", "offline_display_date", "offline_display_place",
-)
+FORM_FIELDS = tuple(name for _title, names in SECTIONS for name in names)
 LONG_TEXT = {"purpose", "process", "originality"}
 
-
-def state_label(value: str) -> str:
-    try:
-        return _(states.LABELS_ZH[states.State(value)])
-    except ValueError:
-        return value
-
-
-def action_label(name: str) -> str:
-    action = states.ACTIONS.get(name)
-    return _(action.label_zh if action else OTHER_ACTIONS.get(name, name))
+__all__ = ["FORM_FIELDS", "LONG_TEXT", "form_rows", "history_rows", "state_label"]
 
 
 @dataclass(frozen=True)
@@ -50,23 +27,8 @@ class FieldRow:
     long: bool
 
 
-def _value(app: Application, name: str) -> Any:
-    if name == "rights":
-        labels = dict(c.Right.choices)
-        return "、".join(str(labels.get(r, r)) for r in app.rights)
-    if name == "offline_display":
-        return _("是") if app.offline_display else _("否")
-    if getattr(_model_field(name), "choices", None):
-        return getattr(app, f"get_{name}_display")()
-    return getattr(app, name)
-
-
-def _model_field(name: str) -> models.Field:
-    return cast(models.Field, Application._meta.get_field(name))
-
-
 def form_rows(app: Application) -> list[FieldRow]:
-    return [FieldRow(name, str(_model_field(name).verbose_name), _value(app, name), name in LONG_TEXT)
+    return [FieldRow(name, field_label(name), field_value(app, name), name in LONG_TEXT)
             for name in FORM_FIELDS]
 
 

@@ -9,6 +9,7 @@ from banquan.applications.models import Application, Correction
 from banquan.applications.services import locked, transition
 from banquan.core import clock
 from banquan.core.errors import DomainError, PermissionDenied
+from banquan.ledger import services as ledger
 from banquan.records import services as records
 
 OFFICE_ROLES = {Role.REVIEWER, Role.SPECIAL_REVIEWER, Role.REGISTRAR}
@@ -62,8 +63,6 @@ def assign(*, registrar: User, app_id: int, reviewer: User) -> Application:
         raise DomainError(_("已结束的申请不能再分配。"))
     app.assigned_to = reviewer
     app.save()
-    from banquan.ledger import services as ledger
-
     ledger.record(actor=registrar, subject=app.subject, action="assign", data={"reviewer": reviewer.username})
     return app
 

@@ -9,7 +9,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as Forbidden
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -21,9 +20,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from banquan.accounts.models import Role, User
 from banquan.applications import choices as c
-from banquan.applications import states
+from banquan.applications import presentation, states
 from banquan.applications.models import Application, Correction
 from banquan.core.errors import DomainError, InvalidTransition, PermissionDenied, ValidationFailed
+from banquan.core.http import is_htmx
 from banquan.ledger import services as ledger
 from banquan.review import display, queue, services
 from banquan.review.forms import DecisionForm, decision_choices
@@ -44,9 +44,6 @@ def office_only(view):
 
     return wrapper
 
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 @office_only
@@ -80,13 +77,6 @@ def _application(request, app_id: int) -> Application:
     return get_object_or_404(qs, pk=app_id)
 
 
-def _registration_number(app: Application) -> str:
-    try:
-        return app.registration.number
-    except ObjectDoesNotExist:
-        return ""
-
-
 def _page_context(app: Application, *, form: DecisionForm | None = None, error: str = "") -> dict:
     available = [a.name for a in states.available(app.status, states.Actor.REVIEWER)]
     decisions = [d for d in states.DECISIONS if d in available]
@@ -99,7 +89,7 @@ def _page_context(app: Application, *, form: DecisionForm | None = None, error: 
         "decision_choices": decision_choices(decisions),
         "form": form or DecisionForm(),
         "error": error,
-        "registration_number": _registration_number(app),
+        "registration_number": presentation.registration_number(app) or "",
         "reviewers": _assignable(app),
     }
 
@@ -124,7 +114,7 @@ def _refused(request, app_id: int, *, error: str = "", form: DecisionForm | None
     so its requests get 200 and the status code goes to everyone else."""
     app = _application(request, app_id)
     response = render(request, "review/application.html", _page_context(app, form=form, error=error))
-    if not _is_htmx(request):
+    if not is_htmx(request):
         response.status_code = status
     return response
 
@@ -132,7 +122,7 @@ def _refused(request, app_id: int, *, error: str = "", form: DecisionForm | None
 def _done(request, app_id: int, message: str):
     messages.success(request, message)
     url = reverse("review:application", args=[app_id])
-    if _is_htmx(request):
+    if is_htmx(request):
         response = HttpResponse(status=204)
         response["HX-Redirect"] = url
         return response
