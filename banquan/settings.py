@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "banquan.workdays",
     "banquan.applications",
     "banquan.review",
+    "banquan.lexicon",
+    "banquan.screening",
     "banquan.certificates",
     "banquan.records",
     "banquan.demo",
