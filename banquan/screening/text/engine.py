@@ -1,17 +1,30 @@
-"""The screening engine's public face: build a ``Screener`` from terms, scan text for hits.
+"""The screening engine: build a ``Screener`` from lexicon terms, scan text for every hit.
 
-(Temporary plain-substring implementation; the normalising engine replaces its insides
-without changing this interface.)
+A scan folds the text once (native code, see fold.py) into a stream of symbols, runs one
+Aho-Corasick automaton over it (ahocorasick-rs), and — only where the text has Latin
+letters — a second automaton over the pinyin spelling of the nearby text. Candidates are
+then checked (English word and digit boundaries, repeated characters, whitelist) and each
+hit is told how it was found, so a reviewer can weigh it. Offsets are always into the
+ORIGINAL text. See docs/screening.md for the rules and the cases where banquan differs
+from other engines.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+import ahocorasick_rs
+
+from banquan.screening.text import classify, patterns, variants
+from banquan.screening.text.fold import Folded, fold
 from banquan.screening.text.lexicon import Term
 
-# How a hit was found. Fuzzy kinds are likelier to be innocent; the reviewer weighs them.
-KINDS = ("exact", "normalized", "pinyin", "initials", "homophone", "homoglyph", "split")
+# How a hit was found, strongest first. Fuzzy kinds are likelier to be innocent.
+KINDS = ("exact", "normalized", "pinyin", "homoglyph", "split", "initials", "homophone", "pattern")
 FUZZY_KINDS = frozenset({"initials", "homophone", "homoglyph", "split"})
+_RANK = {k: i for i, k in enumerate(KINDS)}
+_LATIN_RUN = re.compile("[a-z]+")
+PINYIN_WINDOW = 16  # Han characters either side of a Latin run searched for pinyin evasions
 
 
 @dataclass(frozen=True)
@@ -28,20 +41,129 @@ class Hit:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    term: int  # index into Screener.terms; negative = whitelist entry -1 - index
+    form: str  # "base", "split" or a letter-form kind ("pinyin"/"initials")
+    text: str = ""  # the split text for "split"
+    upper_only: bool = False  # two-letter initials count only when written in capitals
+
+
+def _automaton(patterns: list[str]) -> "ahocorasick_rs.AhoCorasick | None":
+    return ahocorasick_rs.AhoCorasick(patterns) if patterns else None
+
+
 class Screener:
-    def __init__(self, terms: list[Term], whitelist: list[str]):
+    def __init__(self, terms: list[Term], whitelist: list[str], detect_contacts: bool = False):
         self.terms = terms
         self.whitelist = whitelist
+        self.detect_contacts = detect_contacts
+        self._symbol_forms: dict[str, list[_Entry]] = {}
+        self._letter_forms: dict[str, list[_Entry]] = {}
+        self._han: list[int] = []
+        self._repeats: list[bool] = []
+        for i, term in enumerate(terms):
+            self._add_term(i, term.text)
+        for i, text in enumerate(whitelist):
+            form = variants.symbol_form(text)
+            if form:
+                self._symbol_forms.setdefault(form, []).append(_Entry(-1 - i, "base"))
+        self._symbol_keys = list(self._symbol_forms)
+        self._letter_keys = list(self._letter_forms)
+        self._symbols = _automaton(self._symbol_keys)
+        self._letters = _automaton(self._letter_keys)
 
     @classmethod
-    def build(cls, terms: Iterable[Term], whitelist: Iterable[str] = ()) -> "Screener":
-        return cls(list(terms), list(whitelist))
+    def build(cls, terms: Iterable[Term], whitelist: Iterable[str] = (), *,
+              detect_contacts: bool = False) -> "Screener":
+        return cls(list(terms), list(whitelist), detect_contacts)
 
-    def scan(self, text: str) -> list[Hit]:
+    def _add_term(self, i: int, text: str) -> None:
+        form = variants.symbol_form(text)
+        han = variants.han_count(form)
+        self._han.append(han)
+        self._repeats.append(classify.has_repeats(text))
+        if not form:
+            return
+        self._symbol_forms.setdefault(form, []).append(_Entry(i, "base"))
+        for split_form, split_text in variants.split_forms(text):
+            self._symbol_forms.setdefault(split_form, []).append(_Entry(i, "split", split_text))
+        for lf in variants.letter_forms(form):
+            kind = "initials" if lf.initials else "pinyin"
+            entry = _Entry(i, kind, upper_only=lf.all_initials and han == 2)
+            self._letter_forms.setdefault(lf.letters, []).append(entry)
+
+    # -- scanning ---------------------------------------------------------------------
+
+    def scan(self, text: str, *, categories: Iterable[str] | None = None) -> list[Hit]:
+        """Every hit in ``text``, overlapping ones included, ordered by position;
+        ``categories`` keeps only hits in those categories."""
+        if not text:
+            return []
+        folded = fold(text)
+        found: dict[tuple[int, int, int], str] = {}
+        allowed: list[tuple[int, int]] = []
+        if self._symbols is not None:
+            for pid, s, e in self._symbols.find_matches_as_indexes(folded.symbols, overlapping=True):
+                for entry in self._symbol_forms[self._symbol_keys[pid]]:
+                    self._consider(text, folded, entry, s, e, found, allowed)
+        if self._letters is not None and _LATIN_RUN.search(folded.symbols):
+            for entry, s, e in self._letter_matches(folded):
+                self._consider(text, folded, entry, s, e, found, allowed)
         hits = []
-        for t in self.terms:
-            i = text.find(t.text)
-            while i >= 0:
-                hits.append(Hit(t.text, t.category, t.level, "exact", i, i + len(t.text), t.text))
-                i = text.find(t.text, i + 1)
-        return sorted(hits, key=lambda h: (h.start, h.end))
+        for (ti, start, end), kind in found.items():
+            if any(a <= start and end <= b for a, b in allowed):
+                continue
+            t = self.terms[ti]
+            hits.append(Hit(t.text, t.category, t.level, kind, start, end, text[start:end]))
+        if self.detect_contacts:
+            for what, start, end in patterns.find(text, folded):
+                hits.append(Hit(what, patterns.CATEGORY, 1, "pattern", start, end, text[start:end]))
+        if categories is not None:
+            wanted = set(categories)
+            hits = [h for h in hits if h.category in wanted]
+        hits.sort(key=lambda h: (h.start, h.end, h.term))
+        return hits
+
+    def _consider(self, text: str, folded: Folded, entry: _Entry, s: int, e: int,
+                  found: dict[tuple[int, int, int], str], allowed: list[tuple[int, int]]) -> None:
+        span = classify.bounded_span(text, folded, s, e)
+        if span is None:
+            return
+        start, end = span
+        matched = text[start:end]
+        if entry.term < 0:
+            if classify.same_characters(matched, self.whitelist[-1 - entry.term]):
+                allowed.append((start, end))
+            return
+        term = self.terms[entry.term].text
+        kind = classify.kind(matched, term, entry.form, entry.text, self._han[entry.term])
+        if kind is None or (entry.upper_only and not matched.isupper()):
+            return
+        if self._repeats[entry.term] and not classify.repeats_kept(matched, term):
+            return
+        key = (entry.term, start, end)
+        if key not in found or _RANK[kind] < _RANK[found[key]]:
+            found[key] = kind
+
+    def _letter_matches(self, folded: Folded):
+        """Pinyin forms, searched in windows around each Latin run of the folded stream."""
+        symbols = folded.symbols
+        windows: list[list[int]] = []
+        for m in _LATIN_RUN.finditer(symbols):
+            lo, hi = max(0, m.start() - PINYIN_WINDOW), min(len(symbols), m.end() + PINYIN_WINDOW)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        for lo, hi in windows:
+            letters, owner, first = classify.spell(symbols, lo, hi)
+            assert self._letters is not None
+            for pid, ls, le in self._letters.find_matches_as_indexes(letters, overlapping=True):
+                s, e = owner[ls], owner[le - 1] + 1
+                if not (first[ls] and (le == len(letters) or first[le])):
+                    continue  # starts or ends inside a syllable
+                if not classify.has_latin(symbols, s, e):
+                    continue  # no Latin letter: the symbol automaton has found it already
+                for entry in self._letter_forms[self._letter_keys[pid]]:
+                    yield entry, s, e
