@@ -2,13 +2,15 @@
  * The screening engine's hot loop: fold a text into the symbol stream that the matcher
  * reads, and remember where in the ORIGINAL text each symbol came from.
  *
- * fold(text, table, pool) -> (symbols: str, starts: bytes, ends: bytes)
+ * fold(text, table, pool, sounds) -> (symbols: str, tokens: str, starts: bytes, ends: bytes)
  *
  *   table  one uint32 per code point below len(table)/4:
  *            0            the character is a separator and is skipped;
  *            MULTI bit    (count << 24 | offset) into pool: several symbols;
  *            otherwise    the single symbol.
  *          Code points past the table pass through unchanged.
+ *   sounds one uint32 per folded symbol: its syllable token, or 0 to keep the symbol.
+ *   tokens the symbols with Han characters replaced by syllable tokens (same length).
  *   starts, ends  int32 per symbol: the original character span [start, end) it covers.
  *
  * Also skipped: HTML tags ("<p>", "</span>", "<br/>") and character references ("&nbsp;",
@@ -100,11 +102,11 @@ static inline int emit(Stream *s, Py_UCS4 sym, int32_t at)
 static PyObject *fold(PyObject *self, PyObject *args)
 {
     PyObject *text;
-    Py_buffer table, pool;
-    if (!PyArg_ParseTuple(args, "Uy*y*", &text, &table, &pool))
+    Py_buffer table, pool, sounds;
+    if (!PyArg_ParseTuple(args, "Uy*y*y*", &text, &table, &pool, &sounds))
         return NULL;
-    const uint32_t *tab = table.buf, *extra = pool.buf;
-    Py_ssize_t tab_len = table.len / 4, pool_len = pool.len / 4;
+    const uint32_t *tab = table.buf, *extra = pool.buf, *snd = sounds.buf;
+    Py_ssize_t tab_len = table.len / 4, pool_len = pool.len / 4, snd_len = sounds.len / 4;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -149,11 +151,18 @@ static PyObject *fold(PyObject *self, PyObject *args)
     }
     {
         PyObject *sym = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s.sym, s.len);
+        for (Py_ssize_t k = 0; k < s.len; k++) {
+            Py_UCS4 c = s.sym[k];
+            if (c < (Py_UCS4)snd_len && snd[c])
+                s.sym[k] = snd[c];
+        }
+        PyObject *tok = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s.sym, s.len);
         PyObject *starts = PyBytes_FromStringAndSize((const char *)s.start, s.len * sizeof(int32_t));
         PyObject *ends = PyBytes_FromStringAndSize((const char *)s.end, s.len * sizeof(int32_t));
-        if (sym && starts && ends)
-            result = PyTuple_Pack(3, sym, starts, ends);
+        if (sym && tok && starts && ends)
+            result = PyTuple_Pack(4, sym, tok, starts, ends);
         Py_XDECREF(sym);
+        Py_XDECREF(tok);
         Py_XDECREF(starts);
         Py_XDECREF(ends);
     }
@@ -163,11 +172,12 @@ done:
     PyMem_Free(s.end);
     PyBuffer_Release(&table);
     PyBuffer_Release(&pool);
+    PyBuffer_Release(&sounds);
     return result;
 }
 
 static PyMethodDef methods[] = {
-    {"fold", fold, METH_VARARGS, "fold(text, table, pool) -> (symbols, starts, ends)"},
+    {"fold", fold, METH_VARARGS, "fold(text, table, pool, sounds) -> (symbols, tokens, starts, ends)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -9,11 +9,11 @@ Every code point is folded to zero or more *symbols*:
 - traditional and variant characters become simplified (opencc t2s, tw2s, hk2s, jp2t);
 - lookalike characters from other scripts and a short list of Han lookalikes become the
   character they imitate (homoglyphs: Cyrillic а → a, 巿 → 市);
-- every Han character with a reading becomes the *syllable token* of its toneless pinyin,
-  a private-use code point, so homophones (策士/测试) read alike; Han characters without a
-  reading stay themselves.
+- beside this stream of characters the scanner keeps a second one, where every Han character
+  with a reading is the *syllable token* of its toneless pinyin (a private-use code point),
+  so homophones (策士/测试) read alike.
 
-The folding is computed once per process into a flat table for the native scanner.
+Both are computed once per process into flat tables for the native scanner.
 """
 
 import functools
@@ -129,6 +129,7 @@ def _syllable_index() -> dict[str, int]:
     return {s: i for i, s in enumerate(syllables())}
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def reading(ch: str) -> str | None:
     """Toneless pinyin of a (folded) Han character, e.g. 张 → zhang."""
     return _reading(ch)
@@ -146,10 +147,28 @@ def syllable_of(tok: str) -> str | None:
     return names[n] if 0 <= n < len(names) else None
 
 
+@functools.cache
+def spelling() -> dict[int, str]:
+    """``str.translate`` table from syllable tokens to their pinyin."""
+    return {TOKEN_BASE + i: name for i, name in enumerate(syllables())}
+
+
 def symbols(ch: str) -> str:
-    """The full path of one character: fold, homoglyph, syllable token."""
+    """What one character becomes in the scanned stream: folded, homoglyphs replaced."""
     glyphs = homoglyphs()
-    return "".join(token(glyphs.get(c, c)) for c in fold(ch))
+    return "".join(glyphs.get(c, c) for c in fold(ch))
+
+
+@functools.cache
+def sounds() -> array:
+    """Syllable token of each symbol below TABLE_SIZE (0 where it has none)."""
+    out = array("I", bytes(4 * TABLE_SIZE))
+    for cp in range(0x3400, TABLE_SIZE):
+        if not 0xD800 <= cp < 0xE000:
+            t = token(chr(cp))
+            if t != chr(cp):
+                out[cp] = ord(t)
+    return out
 
 
 @functools.cache

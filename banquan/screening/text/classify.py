@@ -44,12 +44,14 @@ def _unglyph(s: str) -> str:
     return "".join(glyphs.get(c, c) for c in s)
 
 
-def kind(matched: str, term: str, form: str, split_text: str, han: int) -> str | None:
-    """How ``matched`` stands for ``term``; None when the candidate is too weak to report.
+# A homophone hit needs a term of at least this many Han characters, one of them written as
+# in the term: on ordinary text, two-character and wholly substituted homophones are nearly
+# all innocent (基金 for 激进, 时机 for 是鸡) and outnumbered real hits three to one.
+MIN_HOMOPHONE_HAN = 3
 
-    Sound-alike forms (homophones, pinyin, initials) need a term of at least two Han
-    characters: one syllable alone matches far too much innocent text.
-    """
+
+def kind(matched: str, term: str, form: str, split_text: str, han: int) -> str | None:
+    """How ``matched`` stands for ``term``; None when the candidate is too weak to report."""
     if matched == term:
         return "exact"
     if form in ("pinyin", "initials"):
@@ -63,7 +65,28 @@ def kind(matched: str, term: str, form: str, split_text: str, han: int) -> str |
         return "normalized"
     if _unglyph(a) == _unglyph(b):
         return "homoglyph"
-    return "homophone" if han >= 2 else None
+    if form == "sound" and han >= MIN_HOMOPHONE_HAN and _shares_a_character(_unglyph(a), _unglyph(b)):
+        return "homophone"
+    return None
+
+
+def initials_plausible(folded, s: int, e: int, units: int, matched: str) -> bool:
+    """Initials match a lot of ordinary Latin text (APP, GPS, qq); keep a hit only when some
+    character is spelled out in full, or three or more initials stand together (dkfp), or
+    most of the term is in Han characters (代k发票), or it is a two-letter capitalised word
+    (BJ, SB)."""
+    han = sum(1 for c in folded.tokens[s:e] if ord(c) >= charmap.TOKEN_BASE)
+    latin_units = units - han
+    latin = sum(1 for c in folded.symbols[s:e] if c in _LATIN)
+    if latin > latin_units or latin_units >= 3 or (han >= 2 and units >= 3):
+        return True
+    return units == 2 and han == 0 and matched.isupper() and len(matched) == 2
+
+
+def _shares_a_character(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return any(x == y for x, y in zip(a, b, strict=True))
+    return bool(set(a) & set(b))
 
 
 def _runs(text: str) -> list[tuple[str, int]]:
@@ -140,20 +163,34 @@ def _first_copy_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def spell(symbols: str, lo: int, hi: int) -> tuple[str, list[int], list[bool]]:
-    """The letters of symbols[lo:hi] with Han syllables spelled out in pinyin, which symbol
-    each letter comes from, and whether it is the first letter of that symbol."""
-    letters: list[str] = []
-    owner: list[int] = []
-    first: list[bool] = []
-    for i in range(lo, hi):
-        s = symbols[i]
-        spelled = charmap.syllable_of(s) if ord(s) >= charmap.TOKEN_BASE else None
-        chunk = spelled or s
-        letters.append(chunk)
-        owner.extend([i] * len(chunk))
-        first.extend([True] + [False] * (len(chunk) - 1))
-    return "".join(letters), owner, first
+class Spelled:
+    """Symbols with Han syllable tokens spelled out in pinyin; maps letters back to symbols
+    only when asked (pinyin matches are rare, windows are not)."""
+
+    def __init__(self, tokens: str, lo: int, hi: int):
+        self.tokens, self.lo = tokens[lo:hi], lo
+        self.letters = self.tokens.translate(charmap.spelling())
+        self._owner: list[int] | None = None
+        self._first: list[bool] | None = None
+
+    def _map(self) -> None:
+        owner: list[int] = []
+        first: list[bool] = []
+        table = charmap.spelling()
+        for i, t in enumerate(self.tokens):
+            n = len(table.get(ord(t), t))
+            owner.extend([self.lo + i] * n)
+            first.extend([True] + [False] * (n - 1))
+        self._owner, self._first = owner, first
+
+    def symbols(self, ls: int, le: int) -> tuple[int, int] | None:
+        """The symbol span of letters [ls, le), or None if it cuts a syllable."""
+        if self._owner is None:
+            self._map()
+        assert self._owner is not None and self._first is not None
+        if not self._first[ls] or (le < len(self._first) and not self._first[le]):
+            return None
+        return self._owner[ls], self._owner[le - 1] + 1
 
 
 def has_latin(symbols: str, s: int, e: int) -> bool:

@@ -1,8 +1,9 @@
 """The screening engine: build a ``Screener`` from lexicon terms, scan text for every hit.
 
-A scan folds the text once (native code, see fold.py) into a stream of symbols, runs one
-Aho-Corasick automaton over it (ahocorasick-rs), and — only where the text has Latin
-letters — a second automaton over the pinyin spelling of the nearby text. Candidates are
+A scan folds the text once (native code, see fold.py) into a stream of characters and a
+parallel stream of syllable tokens, runs an Aho-Corasick automaton (ahocorasick-rs) over
+each — terms and split forms over the characters, homophones over the tokens — and, only
+where the text has Latin letters, a third over the pinyin spelling of the nearby text. Candidates are
 then checked (English word and digit boundaries, repeated characters, whitelist) and each
 hit is told how it was found, so a reviewer can weigh it. Offsets are always into the
 ORIGINAL text. See docs/screening.md for the rules and the cases where banquan differs
@@ -24,7 +25,7 @@ KINDS = ("exact", "normalized", "pinyin", "homoglyph", "split", "initials", "hom
 FUZZY_KINDS = frozenset({"initials", "homophone", "homoglyph", "split"})
 _RANK = {k: i for i, k in enumerate(KINDS)}
 _LATIN_RUN = re.compile("[a-z]+")
-PINYIN_WINDOW = 16  # Han characters either side of a Latin run searched for pinyin evasions
+PINYIN_WINDOW = 6  # symbols either side of a Latin run searched for pinyin evasions
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,6 @@ class _Entry:
     term: int  # index into Screener.terms; negative = whitelist entry -1 - index
     form: str  # "base", "split" or a letter-form kind ("pinyin"/"initials")
     text: str = ""  # the split text for "split"
-    upper_only: bool = False  # two-letter initials count only when written in capitals
 
 
 def _automaton(patterns: list[str]) -> "ahocorasick_rs.AhoCorasick | None":
@@ -59,18 +59,21 @@ class Screener:
         self.whitelist = whitelist
         self.detect_contacts = detect_contacts
         self._symbol_forms: dict[str, list[_Entry]] = {}
+        self._token_forms: dict[str, list[_Entry]] = {}
         self._letter_forms: dict[str, list[_Entry]] = {}
         self._han: list[int] = []
         self._repeats: list[bool] = []
         for i, term in enumerate(terms):
             self._add_term(i, term.text)
         for i, text in enumerate(whitelist):
-            form = variants.symbol_form(text)
+            form, _ = variants.forms(text)
             if form:
                 self._symbol_forms.setdefault(form, []).append(_Entry(-1 - i, "base"))
         self._symbol_keys = list(self._symbol_forms)
+        self._token_keys = list(self._token_forms)
         self._letter_keys = list(self._letter_forms)
         self._symbols = _automaton(self._symbol_keys)
+        self._tokens = _automaton(self._token_keys)
         self._letters = _automaton(self._letter_keys)
 
     @classmethod
@@ -79,18 +82,20 @@ class Screener:
         return cls(list(terms), list(whitelist), detect_contacts)
 
     def _add_term(self, i: int, text: str) -> None:
-        form = variants.symbol_form(text)
-        han = variants.han_count(form)
+        form, tokens = variants.forms(text)
+        han = variants.han_count(tokens)
         self._han.append(han)
         self._repeats.append(classify.has_repeats(text))
         if not form:
             return
         self._symbol_forms.setdefault(form, []).append(_Entry(i, "base"))
-        for split_form, split_text in variants.split_forms(text):
+        if han >= classify.MIN_HOMOPHONE_HAN:
+            self._token_forms.setdefault(tokens, []).append(_Entry(i, "sound"))
+        for split_form, split_text in variants.split_forms(text, form):
             self._symbol_forms.setdefault(split_form, []).append(_Entry(i, "split", split_text))
-        for lf in variants.letter_forms(form):
+        for lf in variants.letter_forms(tokens):
             kind = "initials" if lf.initials else "pinyin"
-            entry = _Entry(i, kind, upper_only=lf.all_initials and han == 2)
+            entry = _Entry(i, kind)
             self._letter_forms.setdefault(lf.letters, []).append(entry)
 
     # -- scanning ---------------------------------------------------------------------
@@ -107,6 +112,11 @@ class Screener:
             for pid, s, e in self._symbols.find_matches_as_indexes(folded.symbols, overlapping=True):
                 for entry in self._symbol_forms[self._symbol_keys[pid]]:
                     self._consider(text, folded, entry, s, e, found, allowed)
+        if self._tokens is not None:
+            for pid, s, e in self._tokens.find_matches_as_indexes(folded.tokens, overlapping=True):
+                if folded.symbols[s:e] != self._token_keys[pid]:  # the same characters: found above
+                    for entry in self._token_forms[self._token_keys[pid]]:
+                        self._consider(text, folded, entry, s, e, found, allowed)
         if self._letters is not None and _LATIN_RUN.search(folded.symbols):
             for entry, s, e in self._letter_matches(folded):
                 self._consider(text, folded, entry, s, e, found, allowed)
@@ -138,7 +148,10 @@ class Screener:
             return
         term = self.terms[entry.term].text
         kind = classify.kind(matched, term, entry.form, entry.text, self._han[entry.term])
-        if kind is None or (entry.upper_only and not matched.isupper()):
+        if kind is None:
+            return
+        if kind == "initials" and not classify.initials_plausible(
+                folded, s, e, self._han[entry.term], matched):
             return
         if self._repeats[entry.term] and not classify.repeats_kept(matched, term):
             return
@@ -148,7 +161,7 @@ class Screener:
 
     def _letter_matches(self, folded: Folded):
         """Pinyin forms, searched in windows around each Latin run of the folded stream."""
-        symbols = folded.symbols
+        symbols, tokens = folded.symbols, folded.tokens
         windows: list[list[int]] = []
         for m in _LATIN_RUN.finditer(symbols):
             lo, hi = max(0, m.start() - PINYIN_WINDOW), min(len(symbols), m.end() + PINYIN_WINDOW)
@@ -157,13 +170,11 @@ class Screener:
             else:
                 windows.append([lo, hi])
         for lo, hi in windows:
-            letters, owner, first = classify.spell(symbols, lo, hi)
+            spelled = classify.Spelled(tokens, lo, hi)
             assert self._letters is not None
-            for pid, ls, le in self._letters.find_matches_as_indexes(letters, overlapping=True):
-                s, e = owner[ls], owner[le - 1] + 1
-                if not (first[ls] and (le == len(letters) or first[le])):
-                    continue  # starts or ends inside a syllable
-                if not classify.has_latin(symbols, s, e):
-                    continue  # no Latin letter: the symbol automaton has found it already
+            for pid, ls, le in self._letters.find_matches_as_indexes(spelled.letters, overlapping=True):
+                span = spelled.symbols(ls, le)
+                if span is None or not classify.has_latin(symbols, *span):
+                    continue  # cuts a syllable, or all Han: the symbol automata have it
                 for entry in self._letter_forms[self._letter_keys[pid]]:
-                    yield entry, s, e
+                    yield entry, span[0], span[1]

@@ -22,15 +22,16 @@ _DIGITS = frozenset("0123456789")
 
 
 class Folded(NamedTuple):
-    symbols: str
+    symbols: str  # folded characters
+    tokens: str  # the same, with Han characters as syllable tokens
     starts: "array[int] | memoryview"  # original start of each symbol
     ends: "array[int] | memoryview"  # original end (exclusive) of each symbol
 
 
 @functools.cache
-def _buffers() -> tuple[bytes, bytes]:
+def _buffers() -> tuple[bytes, bytes, bytes]:
     entries, pool = charmap.table()
-    return entries.tobytes(), pool.tobytes()
+    return entries.tobytes(), pool.tobytes(), charmap.sounds().tobytes()
 
 
 def fold_python(text: str) -> Folded:
@@ -62,15 +63,17 @@ def fold_python(text: str) -> Folded:
                 starts.append(i)
                 ends.append(i + 1)
         i += 1
-    return Folded("".join(out), starts, ends)
+    sounds = charmap.sounds()
+    tokens = "".join(chr(sounds[ord(c)] or ord(c)) if ord(c) < len(sounds) else c for c in out)
+    return Folded("".join(out), tokens, starts, ends)
 
 
 def fold(text: str) -> Folded:
     if _native is None:
         return fold_python(text)
-    table, pool = _buffers()
-    symbols, starts, ends = _native.fold(text, table, pool)
-    return Folded(symbols, memoryview(starts).cast("i"), memoryview(ends).cast("i"))
+    table, pool, sounds = _buffers()
+    symbols, tokens, starts, ends = _native.fold(text, table, pool, sounds)
+    return Folded(symbols, tokens, memoryview(starts).cast("i"), memoryview(ends).cast("i"))
 
 
 def native_available() -> bool:

@@ -12,7 +12,7 @@ from banquan.screening.text.fold import Folded
 
 CATEGORY = "联系方式"
 MIN_DIGITS = 8
-_DIGIT_RUN = re.compile("[0-9]{%d,}" % MIN_DIGITS)
+_DIGIT_RUN = re.compile(f"[0-9]{{{MIN_DIGITS},}}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|info|top|xyz|cc|me|io|edu|gov)\b(?:/[!-~]*)?")
 _IPV4 = re.compile(r"(?<![0-9.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![0-9.])")

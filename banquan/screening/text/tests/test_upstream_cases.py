@@ -25,7 +25,11 @@ DIFFERS = {
     "C091": (["ToolGood", "http"], "symbols inside a term are ignored like those in the text"),
     "C101": (["中]国", "中国", "中国", "我[爱中]国"], "every bracket is a separator"),
     "C108": (["国人"], "lexicon terms are literal, not patterns"),
+    "C110": ([], "one initial beside one Han character is too weak: 北J (but 代k发票, BJ, Sdong are found)"),
     "C111": ([], "a character is written as its whole syllable or its initial, not part of it"),
+    "C113": ([], "one initial beside one Han character is too weak: S东"),
+    "C123": ([], "homophones need a term of three or more Han characters, one of them kept"),
+    "C128": ([], "homophones need a term of three or more Han characters, one of them kept"),
     "C114": (["一@ |个", "一@ |个东东西", "东东西", "个东东", "有一@ |个东东西"], "repeated characters collapse"),
     "C116": (["一个", "一个东东西", "东东西", "个东东", "有一个东东西"], "repeated characters collapse"),
     "C118": ([], "no custom noise characters: letters are never separators"),
@@ -50,4 +54,4 @@ def test_case(case):
 def test_pass_rate_is_what_the_docs_say():
     rates = upstream.report()
     passed = sum(ok for ok, _ in rates.values())
-    assert passed == len(CASES) - len(DIFFERS) == 115
+    assert passed == len(CASES) - len(DIFFERS) == 111
