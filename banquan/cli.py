@@ -119,6 +119,48 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_file(path: str) -> str:
+    from banquan.screening.text import lexicon
+
+    with open(path, "rb") as f:
+        return lexicon.decode(f.read())
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    """Screen stdin; one JSON object per hit per line."""
+    import json
+
+    from banquan.screening.text import LexiconError, Screener, lexicon
+
+    try:
+        text = lexicon.decode(sys.stdin.buffer.read())
+        if args.lexicon:
+            raw = _read_file(args.lexicon)
+            terms = lexicon.parse_csv(raw) if args.lexicon.endswith(".csv") else lexicon.parse_text(raw)
+            whitelist = lexicon.parse_whitelist(_read_file(args.whitelist)) if args.whitelist else []
+            screener = Screener.build(terms, whitelist, detect_contacts=args.contacts)
+        else:
+            _django()
+            from banquan.lexicon.services import current_screener
+
+            screener = current_screener()
+            if args.whitelist:
+                extra = lexicon.parse_whitelist(_read_file(args.whitelist))
+                screener = Screener.build(screener.terms, [*screener.whitelist, *extra],
+                                          detect_contacts=args.contacts)
+    except LexiconError as e:
+        print(f"banquan screen: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"banquan screen: {e}", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    for hit in screener.scan(text):
+        out.write(json.dumps({k: getattr(hit, k) for k in ("term", "category", "level", "kind", "start", "end",
+                                                          "matched")}, ensure_ascii=False) + "\n")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banquan.settings")
     from django.core.management import execute_from_command_line
@@ -159,6 +201,16 @@ def parser() -> argparse.ArgumentParser:
     k = sub.add_parser("keys", help="the office's certificate signing keys")
     k.add_argument("action", choices=["show", "rotate"])
     k.set_defaults(func=cmd_keys)
+
+    sc = sub.add_parser("screen", help="screen content for sensitive terms")
+    scsub = sc.add_subparsers(dest="what", required=True)
+    st = scsub.add_parser("text", help="read text (UTF-8 or GB18030) on stdin, print one JSON line per hit")
+    st.add_argument("--lexicon", metavar="FILE",
+                    help="terms, one a line: term[<TAB>category[<TAB>level]] (or a .csv); "
+                         "default: the office's lexicon in the database")
+    st.add_argument("--whitelist", metavar="FILE", help="whitelisted terms, one a line")
+    st.add_argument("--contacts", action="store_true", help="also flag phone numbers, e-mail and web addresses")
+    st.set_defaults(func=cmd_screen)
 
     m = sub.add_parser("manage", help="run a Django management command")
     m.add_argument("rest", nargs=argparse.REMAINDER)
