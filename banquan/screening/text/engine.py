@@ -13,6 +13,7 @@ from other engines.
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -42,10 +43,9 @@ class Hit:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     term: int  # index into Screener.terms; negative = whitelist entry -1 - index
-    form: str  # "base", "split" or a letter-form kind ("pinyin"/"initials")
+    form: str  # "base", "sound", "split" or a letter-form kind ("pinyin"/"initials")
     text: str = ""  # the split text for "split"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from banquan.screening.text import charmap
 from banquan.screening.text.fold import fold
 
-MAX_MIXED_UNITS = 4  # up to this many Han characters, every pinyin/initial mix is a form
+MAX_MIXED_UNITS = 3  # up to this many Han characters, every pinyin/initial mix is a form
 MAX_SPLIT_UNITS = 6  # longer terms are not searched with split characters
 
 
@@ -31,7 +31,7 @@ def units(symbols: str) -> list[Unit]:
 
 
 def han_count(tokens: str) -> int:
-    return sum(1 for u in units(tokens) if u.reading)
+    return sum(1 for c in tokens if ord(c) >= charmap.TOKEN_BASE and charmap.syllable_of(c))
 
 
 def forms(text: str) -> tuple[str, str]:
