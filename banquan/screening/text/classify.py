@@ -70,17 +70,19 @@ def kind(matched: str, term: str, form: str, split_text: str, han: int) -> str |
     return None
 
 
-def initials_plausible(folded, s: int, e: int, units: int, matched: str) -> bool:
+def initials_plausible(folded, s: int, e: int, units: int, matched: str | None = None) -> bool:
     """Initials match a lot of ordinary Latin text (APP, GPS, qq); keep a hit only when some
     character is spelled out in full, or three or more initials stand together (dkfp), or
     most of the term is in Han characters (代k发票), or it is a two-letter capitalised word
-    (BJ, SB)."""
+    (BJ, SB). Without ``matched``, the capitals are not checked yet."""
     han = sum(1 for c in folded.tokens[s:e] if ord(c) >= charmap.TOKEN_BASE)
     latin_units = units - han
     latin = sum(1 for c in folded.symbols[s:e] if c in _LATIN)
     if latin > latin_units or latin_units >= 3 or (han >= 2 and units >= 3):
         return True
-    return units == 2 and han == 0 and matched.isupper() and len(matched) == 2
+    if units != 2 or han != 0:
+        return False
+    return matched is None or (matched.isupper() and len(matched) == 2)
 
 
 def _shares_a_character(a: str, b: str) -> bool:
@@ -114,6 +116,11 @@ def _class(ch: str) -> str | None:
     if not s:
         return None
     return "latin" if s[0] in _LATIN else "digit" if s[0] in _DIGITS else None
+
+
+def needs_no_boundary(term: str) -> bool:
+    """True when the term neither starts nor ends with a letter or digit."""
+    return _class(term[0]) is None and _class(term[-1]) is None
 
 
 def on_boundaries(text: str, start: int, end: int) -> bool:

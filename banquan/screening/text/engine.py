@@ -63,6 +63,7 @@ class Screener:
         self._letter_forms: dict[str, list[_Entry]] = {}
         self._han: list[int] = []
         self._repeats: list[bool] = []
+        self._plain: list[bool] = []  # found verbatim, no word boundary or repeat to check
         for i, term in enumerate(terms):
             self._add_term(i, term.text)
         for i, text in enumerate(whitelist):
@@ -86,6 +87,7 @@ class Screener:
         han = variants.han_count(tokens)
         self._han.append(han)
         self._repeats.append(classify.has_repeats(text))
+        self._plain.append(bool(text) and not self._repeats[-1] and classify.needs_no_boundary(text))
         if not form:
             return
         self._symbol_forms.setdefault(form, []).append(_Entry(i, "base"))
@@ -109,8 +111,16 @@ class Screener:
         found: dict[tuple[int, int, int], str] = {}
         allowed: list[tuple[int, int]] = []
         if self._symbols is not None:
+            starts, ends, plain, terms = folded.starts, folded.ends, self._plain, self.terms
             for pid, s, e in self._symbols.find_matches_as_indexes(folded.symbols, overlapping=True):
-                for entry in self._symbol_forms[self._symbol_keys[pid]]:
+                entries = self._symbol_forms[self._symbol_keys[pid]]
+                if len(entries) == 1 and entries[0].form == "base" and entries[0].term >= 0:
+                    # Fast path for the common case: the term itself, verbatim.
+                    ti, start, end = entries[0].term, starts[s], ends[e - 1]
+                    if plain[ti] and end - start == e - s and text[start:end] == terms[ti].text:
+                        found[(ti, start, end)] = "exact"
+                        continue
+                for entry in entries:
                     self._consider(text, folded, entry, s, e, found, allowed)
         if self._tokens is not None:
             for pid, s, e in self._tokens.find_matches_as_indexes(folded.tokens, overlapping=True):
@@ -118,11 +128,11 @@ class Screener:
                     for entry in self._token_forms[self._token_keys[pid]]:
                         self._consider(text, folded, entry, s, e, found, allowed)
         if self._letters is not None and _LATIN_RUN.search(folded.symbols):
-            for entry, s, e in self._letter_matches(folded):
+            for entry, s, e in self._letter_matches(text, folded):
                 self._consider(text, folded, entry, s, e, found, allowed)
         hits = []
         for (ti, start, end), kind in found.items():
-            if any(a <= start and end <= b for a, b in allowed):
+            if allowed and any(a <= start and end <= b for a, b in allowed):
                 continue
             t = self.terms[ti]
             hits.append(Hit(t.text, t.category, t.level, kind, start, end, text[start:end]))
@@ -159,7 +169,7 @@ class Screener:
         if key not in found or _RANK[kind] < _RANK[found[key]]:
             found[key] = kind
 
-    def _letter_matches(self, folded: Folded):
+    def _letter_matches(self, text: str, folded: Folded):
         """Pinyin forms, searched in windows around each Latin run of the folded stream."""
         symbols, tokens = folded.symbols, folded.tokens
         windows: list[list[int]] = []
@@ -176,5 +186,8 @@ class Screener:
                 span = spelled.symbols(ls, le)
                 if span is None or not classify.has_latin(symbols, *span):
                     continue  # cuts a syllable, or all Han: the symbol automata have it
+                matched = text[folded.starts[span[0]]:folded.ends[span[1] - 1]]
                 for entry in self._letter_forms[self._letter_keys[pid]]:
-                    yield entry, span[0], span[1]
+                    if entry.form == "pinyin" or classify.initials_plausible(
+                            folded, span[0], span[1], self._han[entry.term], matched):
+                        yield entry, span[0], span[1]
