@@ -12,7 +12,6 @@ from other engines.
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -29,8 +28,7 @@ _LATIN_RUN = re.compile("[a-z]+")
 PINYIN_WINDOW = 6  # symbols either side of a Latin run searched for pinyin evasions
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     term: str  # the lexicon term
     category: str
     level: int
@@ -40,7 +38,7 @@ class Hit:
     matched: str  # text[start:end]
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
 class _Entry(NamedTuple):
