@@ -78,10 +78,12 @@ def _mount() -> None:
     from banquan.applications.api import router as applications_router
     from banquan.records.api import router as records_router
     from banquan.review.api import router as review_router
+    from banquan.screening.api import router as screening_router
 
     api.add_router("/v1/tokens", accounts_router)
     api.add_router("/v1/applications", applications_router)
     api.add_router("/v1/review", review_router)
+    api.add_router("/v1/screening", screening_router)
     api.add_router("/v1/registrations", records_router)
 
 

@@ -153,6 +153,8 @@ BANQUAN_STORAGE_DIR = Path(os.environ.get("BANQUAN_STORAGE_DIR", DATA_DIR / "blo
 BANQUAN_CLOCK = os.environ.get("BANQUAN_CLOCK", "banquan.core.clock.SystemClock")
 BANQUAN_KEY_DIR = Path(os.environ.get("BANQUAN_KEY_DIR", DATA_DIR / "keys"))
 BANQUAN_CJK_FONT = os.environ.get("BANQUAN_CJK_FONT", "")
+# Reads text in image samples for screening; empty: no OCR (images are reported unscreened).
+BANQUAN_OCR = os.environ.get("BANQUAN_OCR", "banquan.screening.ocr.RapidOcr")
 
 # --- the office -----------------------------------------------------------------------------
 BANQUAN_OFFICE_NAME = os.environ.get("BANQUAN_OFFICE_NAME", "中国版权保护中心")

@@ -3,9 +3,12 @@ from django.urls import include, path
 
 from banquan.api import api
 from banquan.core import views as core_views
+from banquan.lexicon.api import router as lexicon_router
 
 admin.site.site_header = "banquan 版权登记 · 后台管理"
 admin.site.site_title = "banquan"
+
+api.add_router("/v1/lexicon", lexicon_router)  # before api.urls is read below
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -15,5 +18,6 @@ urlpatterns = [
     path("accounts/", include("banquan.accounts.urls")),
     path("applications/", include("banquan.applications.urls")),
     path("review/", include("banquan.review.urls")),
+    path("screening/", include("banquan.screening.urls")),
     path("", include("banquan.certificates.urls")),
 ]

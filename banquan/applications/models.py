@@ -59,6 +59,17 @@ class Application(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    # Special review (专项复审): set by the automatic screening or by a reviewer (services only);
+    # the reasons are appended one per line. The first approval is remembered so that the second
+    # decision is taken by someone else.
+    special_review_required = models.BooleanField(_("需专项复审"), default=False)
+    special_review_reason = models.TextField(_("专项复审原因"), blank=True)
+    first_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("初审通过人"),
+    )
+    first_approved_at = models.DateTimeField(_("初审通过时间"), null=True, blank=True)
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("作品登记申请")

@@ -19,7 +19,11 @@ OTHER_ACTION_LABELS = {
     "remove_sample": "删除文件",
     "delete_draft": "删除草稿",
     "assign": "分配审查员",
+    "require_special_review": "送专项复审",
 }
+# Office-internal reasons the applicant's history leaves out: why an application was sent to
+# special review (screening hits) and what the special review group asked the reviewer.
+INTERNAL_REASONS = frozenset({"require_special_review", "special_return"})
 BADGE_CLASSES = {
     states.State.CORRECTION_REQUESTED: "due-soon",
     states.State.REJECTED: "overdue",
@@ -105,8 +109,17 @@ class HistoryLine:
 
 
 def state_label(value: str) -> str:
+    """A state as the office reads it."""
     try:
         return _(states.LABELS_ZH[states.State(value)])
+    except ValueError:
+        return value
+
+
+def applicant_state_label(value: str) -> str:
+    """A state as the applicant reads it (``states.APPLICANT_LABELS_ZH``)."""
+    try:
+        return _(states.APPLICANT_LABELS_ZH[states.State(value)])
     except ValueError:
         return value
 
@@ -122,6 +135,10 @@ def history_lines(entries: Any, viewer: Any) -> list[HistoryLine]:
             who = _("本人")
         else:
             who = str(e.actor.get_role_display())
-        lines.append(HistoryLine(e.at, who, action_label(e.action), state_label(e.from_state) if e.from_state else "",
-                                 state_label(e.to_state) if e.to_state else "", e.reason))
+        lines.append(HistoryLine(
+            e.at, who, action_label(e.action),
+            applicant_state_label(e.from_state) if e.from_state else "",
+            applicant_state_label(e.to_state) if e.to_state else "",
+            "" if e.action in INTERNAL_REASONS else e.reason,
+        ))
     return lines

@@ -205,7 +205,7 @@ class ApplicationSummaryOut(Schema):
 
     @staticmethod
     def resolve_status_label(app) -> str:
-        return states.LABELS_ZH[states.State(app.status)]
+        return states.APPLICANT_LABELS_ZH[states.State(app.status)]
 
     @staticmethod
     def resolve_registration_number(app) -> str | None:

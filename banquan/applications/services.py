@@ -25,6 +25,7 @@ APPLICATION_FIELDS = [
     if getattr(f, "editable", False) and f.name not in {
         "id", "applicant", "client_token", "status", "procedure", "created_at", "updated_at",
         "submitted_at", "accepted_on", "deadline", "deadline_provisional", "assigned_to", "decided_at",
+        "special_review_required", "special_review_reason", "first_approved_by", "first_approved_at",
     }
 ]
 
@@ -224,7 +225,11 @@ def resubmit(*, applicant: User, app_id: int, response: str) -> Application:
     open_round.response = response.strip()
     open_round.save()
     deadlines.refresh(app)
-    return transition(app, "resubmit", by=applicant, actor=states.Actor.APPLICANT, reason=response)
+    app = transition(app, "resubmit", by=applicant, actor=states.Actor.APPLICANT, reason=response)
+    from banquan.screening import tasks as screening_tasks  # screening depends on applications
+
+    transaction.on_commit(lambda: screening_tasks.schedule(app.pk, trigger="resubmit"), robust=True)
+    return app
 
 
 @transaction.atomic

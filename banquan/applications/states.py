@@ -3,6 +3,14 @@
 draft → submitted → accepted (受理) → in_review → correction_requested (补正) ⇄ resubmitted
 → approved → registered; or rejected, or withdrawn. Each action names the states it starts
 from, the state it leads to, who may take it, and whether a reason is required.
+
+An application marked for special review (专项复审: hits in a major-topic category, or sent
+there by a reviewer) is not registered on the reviewer's approval: ``first_approve`` takes it
+to ``special_review``, where a member of the special review group who did not make the first
+approval approves it (→ approved → registered), returns it to the reviewer (→ in_review) or
+rejects it. Which approval applies is ``approval_action``; who may take the second decision
+beyond the actor kind (not the first approver) needs the database and is checked by
+``review.services``.
 """
 
 from dataclasses import dataclass
@@ -19,6 +27,7 @@ class State(StrEnum):
     IN_REVIEW = "in_review"
     CORRECTION_REQUESTED = "correction_requested"
     RESUBMITTED = "resubmitted"
+    SPECIAL_REVIEW = "special_review"
     APPROVED = "approved"
     REGISTERED = "registered"
     REJECTED = "rejected"
@@ -32,22 +41,29 @@ LABELS_ZH = {
     State.IN_REVIEW: gettext_noop("审查中"),
     State.CORRECTION_REQUESTED: gettext_noop("待补正"),
     State.RESUBMITTED: gettext_noop("已补正"),
+    State.SPECIAL_REVIEW: gettext_noop("待专项复审"),
     State.APPROVED: gettext_noop("审查通过"),
     State.REGISTERED: gettext_noop("已登记"),
     State.REJECTED: gettext_noop("不予登记"),
     State.WITHDRAWN: gettext_noop("已撤回"),
 }
 
+# What applicants read: the same labels, except that the office's "waiting for special
+# review" is, for the applicant, a review in progress of a named kind.
+APPLICANT_LABELS_ZH = {**LABELS_ZH, State.SPECIAL_REVIEW: gettext_noop("专项复审中")}
+
 TERMINAL = frozenset({State.REGISTERED, State.REJECTED, State.WITHDRAWN})
-# States in which the review clock runs (acceptance has happened, no decision yet).
-CLOCK_RUNNING = frozenset({State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED})
+# States in which the review clock runs (acceptance has happened, no decision yet). Special
+# review is part of the review and of its 25 working days.
+CLOCK_RUNNING = frozenset({State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED, State.SPECIAL_REVIEW})
 # States in which the office owes the applicant something: shown on the reviewer queue.
-QUEUED = frozenset({State.SUBMITTED, State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED})
+QUEUED = frozenset({State.SUBMITTED, State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED, State.SPECIAL_REVIEW})
 
 
 class Actor(StrEnum):
     APPLICANT = "applicant"  # the application's own applicant
     REVIEWER = "reviewer"  # reviewer, special review group member or registrar
+    SPECIAL_REVIEWER = "special_reviewer"  # a special review group member taking the second decision
     SYSTEM = "system"
 
 
@@ -76,16 +92,34 @@ ACTIONS: dict[str, Action] = {
            Actor.REVIEWER, True, gettext_noop("要求补正")),
         _a("resubmit", {_S.CORRECTION_REQUESTED}, _S.RESUBMITTED, Actor.APPLICANT, False, gettext_noop("提交补正")),
         _a("approve", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.APPROVED, Actor.REVIEWER, True, gettext_noop("审查通过")),
+        _a("first_approve", {_S.IN_REVIEW, _S.RESUBMITTED}, _S.SPECIAL_REVIEW, Actor.REVIEWER, True,
+           gettext_noop("初审通过，送专项复审")),
+        _a("special_approve", {_S.SPECIAL_REVIEW}, _S.APPROVED, Actor.SPECIAL_REVIEWER, True,
+           gettext_noop("专项复审通过")),
+        _a("special_return", {_S.SPECIAL_REVIEW}, _S.IN_REVIEW, Actor.SPECIAL_REVIEWER, True,
+           gettext_noop("专项复审退回")),
+        _a("special_reject", {_S.SPECIAL_REVIEW}, _S.REJECTED, Actor.SPECIAL_REVIEWER, True,
+           gettext_noop("专项复审不予登记")),
         _a("register", {_S.APPROVED}, _S.REGISTERED, Actor.SYSTEM, False, gettext_noop("登记")),
         _a("reject", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.RESUBMITTED}, _S.REJECTED,
            Actor.REVIEWER, True, gettext_noop("不予登记")),
-        _a("withdraw", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.CORRECTION_REQUESTED, _S.RESUBMITTED},
+        _a("withdraw", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.CORRECTION_REQUESTED, _S.RESUBMITTED,
+                        _S.SPECIAL_REVIEW},
            _S.WITHDRAWN, Actor.APPLICANT, True, gettext_noop("撤回申请")),
     )
 }
 
-# The actions a reviewer chooses between on the decision form.
+# The actions a reviewer chooses between on the decision form ("approve" is the first
+# approval when the application needs special review: see ``approval_action``).
 DECISIONS = ("approve", "request_correction", "reject")
+# The second decision of the special review group.
+SPECIAL_DECISIONS = ("special_approve", "special_return", "special_reject")
+
+
+def approval_action(*, special_review_required: bool) -> str:
+    """The action a reviewer's approval is: registering, or a first approval that hands the
+    application to the special review group."""
+    return "first_approve" if special_review_required else "approve"
 
 
 class TransitionRefused(Exception):

@@ -21,6 +21,7 @@ ACCEPTED: dict[str, dict[str, set[str]]] = {
         "image/webp": {".webp"}, "image/tiff": {".tif", ".tiff"}, "image/bmp": {".bmp"},
     },
     "pdf": {"application/pdf": {".pdf"}},
+    "text": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document": {".docx"}},
     "audio": {
         "audio/mpeg": {".mp3"}, "audio/x-wav": {".wav"}, "audio/x-flac": {".flac"},
         "audio/ogg": {".ogg", ".oga"}, "audio/aac": {".aac"}, "audio/m4a": {".m4a"},
@@ -30,7 +31,8 @@ ACCEPTED: dict[str, dict[str, set[str]]] = {
         "video/x-msvideo": {".avi"}, "video/x-matroska": {".mkv"}, "video/mpeg": {".mpg", ".mpeg"},
     },
 }
-TEXT_EXTENSIONS = {".txt", ".md"}
+# Plain-text formats (no magic bytes): manuscripts, lyrics, subtitles of audiovisual works.
+TEXT_EXTENSIONS = {".txt", ".md", ".srt", ".vtt", ".ass"}
 SIZE_WORDS = {"image": gettext_noop("图片"), "pdf": gettext_noop("PDF 文档"), "text": gettext_noop("文本"),
               "audio": gettext_noop("音频"), "video": gettext_noop("视频"),
               "process_video": gettext_noop("创作过程视频")}

@@ -76,6 +76,7 @@ def application_list(request):
         {
             "app": app,
             "badge": presentation.badge_class(app.status),
+            "status_label": presentation.applicant_state_label(app.status),
             "deadline": presentation.deadline_text(app),
             "registration": presentation.registration_of(app),
             "editable": app.status in services.EDITABLE,
@@ -240,6 +241,7 @@ def _render_detail(request, app: Application, *, response_form=None, withdraw_fo
     context = {
         "app": app,
         "badge": presentation.badge_class(app.status),
+        "status_label": presentation.applicant_state_label(app.status),
         "deadline": presentation.deadline_text(app),
         "sections": presentation.sections(app),
         "authors": list(app.authors.all()),

@@ -25,6 +25,7 @@ from banquan.demo import accounts as demo_accounts
 from banquan.demo import bulk, samples
 from banquan.demo.catalogue import STORIES, Story
 from banquan.demo.timeline import WorkingDays, fixed_clock, real_now
+from banquan.lexicon import services as lexicon
 from banquan.records import services as records
 from banquan.records.models import Registration
 from banquan.review import services as review
@@ -54,6 +55,7 @@ def seed() -> dict[str, str]:
     with fixed_clock(days.moment(first_day, 0)) as fixed:
         users, passwords = demo_accounts.create_all()
         User.objects.filter(pk__in=[u.pk for u in users.values()]).update(date_joined=fixed.at)
+        lexicon.load_demo(by=users["registrar"])
         _Player(users, days, fixed).play(STORIES)
     demo_accounts.write_file(_accounts_text(passwords))
     return passwords
@@ -125,9 +127,13 @@ class _Player:
         applications.resubmit(applicant=self.users[story.applicant], app_id=self._app_id(story),
                               response=response)
 
+    def _special(self, story: Story, reviewer: str, reason: str) -> None:
+        review.require_special_review(app_id=self._app_id(story), reason=reason, by=self.users[reviewer])
+
     def _approve(self, story: Story, reviewer: str, reason: str) -> None:
-        self.regs[story.key] = review.approve(reviewer=self.users[reviewer], app_id=self._app_id(story),
-                                              reason=reason)
+        result = review.approve(reviewer=self.users[reviewer], app_id=self._app_id(story), reason=reason)
+        if isinstance(result, Registration):  # otherwise it waits for the special review group
+            self.regs[story.key] = result
 
     def _reject(self, story: Story, reviewer: str, reason: str) -> None:
         review.reject(reviewer=self.users[reviewer], app_id=self._app_id(story), reason=reason)

@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from banquan.applications.forms import SECTIONS
 from banquan.applications.models import Application
 from banquan.applications.presentation import action_label, field_label, field_value, state_label
+from banquan.review.services import REQUIRE_SPECIAL_REVIEW
+from banquan.review.services import special_review_reasons as stored_reasons
 
 # The form's fields in the order of the official application form.
 FORM_FIELDS = tuple(name for _title, names in SECTIONS for name in names)
 LONG_TEXT = {"purpose", "process", "originality"}
 
-__all__ = ["FORM_FIELDS", "LONG_TEXT", "form_rows", "history_rows", "state_label"]
+__all__ = ["FORM_FIELDS", "LONG_TEXT", "form_rows", "history_rows", "special_review_reasons", "state_label"]
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,20 @@ def history_rows(entries) -> list[HistoryRow]:
         )
         for e in entries
     ]
+
+
+@dataclass(frozen=True)
+class SpecialReason:
+    reason: str
+    source: str  # the reviewer's name, or the automatic screening
+    at: Any
+
+
+def special_review_reasons(app: Application, entries) -> list[SpecialReason]:
+    """Why the application needs special review, and who said so, from its audit entries
+    (the reasons on the application itself if there are none)."""
+    if not app.special_review_required:
+        return []
+    found = [SpecialReason(e.reason, str(e.actor) if e.actor else _("自动筛查"), e.at)
+             for e in entries if e.action == REQUIRE_SPECIAL_REVIEW]
+    return found or [SpecialReason(r, "", None) for r in stored_reasons(app)]

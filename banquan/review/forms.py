@@ -24,3 +24,37 @@ class DecisionForm(forms.Form):
         label=_("理由"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
         error_messages={"required": _("请填写理由：它将写入审查记录并告知申请人。")},
     )
+
+
+def special_decision_choices() -> list[tuple[str, Any]]:
+    return [(d, _(states.ACTIONS[d].label_zh)) for d in states.SPECIAL_DECISIONS]
+
+
+class SpecialDecisionForm(forms.Form):
+    """The special review group's second decision: approve, return to the reviewer, reject."""
+
+    decision = forms.ChoiceField(
+        label=_("专项复审结论"), widget=forms.RadioSelect, choices=special_decision_choices,
+        error_messages={"required": _("请选择专项复审结论。"), "invalid_choice": _("请选择专项复审结论。")},
+    )
+    reason = forms.CharField(
+        label=_("理由"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
+        error_messages={"required": _("请填写理由：它将写入审查记录。")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "special_%s")
+        super().__init__(*args, **kwargs)
+
+
+class SpecialReviewRequestForm(forms.Form):
+    """A reviewer sends an application to special review (送专项复审)."""
+
+    reason = forms.CharField(
+        label=_("送专项复审的理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        error_messages={"required": _("请填写送专项复审的理由。")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "send_%s")
+        super().__init__(*args, **kwargs)

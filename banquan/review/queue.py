@@ -29,24 +29,56 @@ def sees_everything(user: User) -> bool:
     return user.role == Role.REGISTRAR or user.is_superuser
 
 
+def is_special_reviewer(user: User) -> bool:
+    """A member of the special review group (专项复审组), who takes second decisions."""
+    return user.role == Role.SPECIAL_REVIEWER
+
+
+def sees_special_queue(user: User) -> bool:
+    return is_special_reviewer(user) or sees_everything(user)
+
+
+def _own(user: User) -> Q:
+    return Q(assigned_to__isnull=True) | Q(assigned_to=user)
+
+
 def visible_to(user: User) -> QuerySet[Application]:
     """Applications an office user may open. Drafts belong to the applicant alone; a
-    reviewer does not see what is assigned to a colleague."""
+    reviewer does not see what is assigned to a colleague, except that the special review
+    group sees every application marked for special review."""
     qs = Application.objects.exclude(status=states.State.DRAFT)
     if not is_office(user):
         return qs.none()
     if sees_everything(user):
         return qs
-    return qs.filter(Q(assigned_to__isnull=True) | Q(assigned_to=user))
+    if is_special_reviewer(user):
+        return qs.filter(_own(user) | Q(special_review_required=True))
+    return qs.filter(_own(user))
 
 
-def queue_for(user: User, *, status: str = "", category: str = "") -> QuerySet[Application]:
-    """The work queue, most urgent first: not yet accepted (oldest submission first), then by
-    deadline; those waiting for the applicant's correction (clock stopped) come last."""
-    qs = visible_to(user).filter(status__in=QUEUE_STATES)
+def special_queue_for(user: User) -> QuerySet[Application]:
+    """Applications waiting for the special review group's second decision. A group member
+    does not see those they cannot decide (they approved first, or are the assigned
+    reviewer); a registrar sees them all."""
+    qs = Application.objects.filter(status=states.State.SPECIAL_REVIEW)
+    if not sees_special_queue(user):
+        return qs.none()
     if not sees_everything(user):
-        mine_waiting = Q(status__in=WAITING, assigned_to=user)
-        qs = qs.filter(Q(status__in=states.QUEUED) | mine_waiting)
+        qs = qs.exclude(first_approved_by=user).exclude(assigned_to=user)
+    return qs
+
+
+def queue_for(user: User, *, status: str = "", category: str = "", special: bool = False) -> QuerySet[Application]:
+    """The work queue, most urgent first: not yet accepted (oldest submission first), then by
+    deadline; those waiting for the applicant's correction (clock stopped) come last.
+    ``special``: the special review queue (``special_queue_for``) instead."""
+    if special:
+        qs = special_queue_for(user)
+    else:
+        qs = visible_to(user).filter(status__in=QUEUE_STATES)
+        if not sees_everything(user):
+            mine_waiting = Q(status__in=WAITING, assigned_to=user)
+            qs = qs.filter(_own(user)).filter(Q(status__in=states.QUEUED) | mine_waiting)
     if status:
         qs = qs.filter(status=status)
     if category:
@@ -91,6 +123,11 @@ class Row:
     @property
     def status_label(self) -> str:
         return display.state_label(self.app.status)
+
+    @property
+    def special_review(self) -> bool:
+        """Marked for special review: its approval needs a second one by the group."""
+        return self.app.special_review_required
 
     @property
     def overdue(self) -> bool:

@@ -1,4 +1,5 @@
-"""The office's side of the workflow: acceptance (受理), review, decisions."""
+"""The office's side of the workflow: acceptance (受理), review, decisions, and the special
+review group's second decision (专项复审)."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -8,9 +9,10 @@ from banquan.applications import deadlines, states
 from banquan.applications.models import Application, Correction
 from banquan.applications.services import locked, transition
 from banquan.core import clock
-from banquan.core.errors import DomainError, PermissionDenied
+from banquan.core.errors import DomainError, InvalidTransition, PermissionDenied
 from banquan.ledger import services as ledger
 from banquan.records import services as records
+from banquan.records.models import Registration
 
 OFFICE_ROLES = {Role.REVIEWER, Role.SPECIAL_REVIEWER, Role.REGISTRAR}
 
@@ -27,10 +29,21 @@ def _may_decide(app: Application, user: User) -> None:
         raise PermissionDenied(_("该申请已分配给其他审查员。"))
 
 
-def _step(app_id: int, action: str, reviewer: User, reason: str = "") -> Application:
-    app = locked(app_id)
-    _may_decide(app, reviewer)
-    return transition(app, action, by=reviewer, actor=states.Actor.REVIEWER, reason=reason)
+def special_refusal(app: Application, user: User) -> str | None:
+    """Why ``user`` may not take the special review group's second decision on ``app``, or
+    None if they may: only a group member, and not the reviewer who approved first (nor the
+    assigned reviewer), so that two different people approve."""
+    if user.role != Role.SPECIAL_REVIEWER:
+        return _("只有专项复审组成员可以作出专项复审决定。")
+    if user.pk in (app.first_approved_by_id, app.assigned_to_id):
+        return _("您是本申请的初审审查员，专项复审须由专项复审组的其他成员作出。")
+    return None
+
+
+def _may_decide_special(app: Application, user: User) -> None:
+    refusal = special_refusal(app, user)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 @transaction.atomic
@@ -40,8 +53,14 @@ def accept(*, reviewer: User, app_id: int) -> Application:
     _may_decide(app, reviewer)
     app.accepted_on = clock.today()
     deadlines.refresh(app)
-    return transition(app, "accept", by=reviewer, actor=states.Actor.REVIEWER,
-                      data={"deadline": str(app.deadline), "provisional": app.deadline_provisional})
+    app = transition(app, "accept", by=reviewer, actor=states.Actor.REVIEWER,
+                     data={"deadline": str(app.deadline), "provisional": app.deadline_provisional})
+    # Sensitive-content screening starts once the acceptance is committed; its failure
+    # cannot undo the acceptance (robust: logged, not raised).
+    from banquan.screening import tasks as screening_tasks
+
+    transaction.on_commit(lambda: screening_tasks.schedule(app.pk), robust=True)
+    return app
 
 
 @transaction.atomic
@@ -80,13 +99,32 @@ def request_correction(*, reviewer: User, app_id: int, reason: str) -> Applicati
     return app
 
 
+def _screening_finished(app_id: int) -> None:
+    """No approval while the screening is still reading: it may yet send the application to
+    the special review group."""
+    from banquan.screening import services as screening  # screening depends on review
+
+    run = screening.latest_run(app_id)
+    if run is not None and run.status in ("queued", "running"):
+        raise DomainError(_("自动筛查尚未完成，请在筛查结束并查看结果后再作出审查结论。"))
+
+
 @transaction.atomic
-def approve(*, reviewer: User, app_id: int, reason: str):
-    """Approve and register in one transaction: the registration number is issued only if
-    the approval commits, so numbers stay gap-free."""
-    app = _step(app_id, "approve", reviewer, reason)
+def approve(*, reviewer: User, app_id: int, reason: str) -> Registration | Application:
+    """The reviewer's approval. Usually it registers in the same transaction (the number is
+    issued only if the approval commits, so numbers stay gap-free) and returns the
+    registration. An application that needs special review is not registered: this first
+    approval sends it to the special review group (``special_review``) and returns it."""
+    app = locked(app_id)
+    _may_decide(app, reviewer)
+    _screening_finished(app_id)
+    action = states.approval_action(special_review_required=app.special_review_required)
+    if action == "first_approve":
+        app.first_approved_by = reviewer
+        app.first_approved_at = clock.now()
+        return transition(app, action, by=reviewer, actor=states.Actor.REVIEWER, reason=reason)
     app.decided_at = clock.now()
-    app.save()
+    app = transition(app, action, by=reviewer, actor=states.Actor.REVIEWER, reason=reason)
     return records.register(app=app, by=reviewer)
 
 
@@ -99,7 +137,7 @@ def reject(*, reviewer: User, app_id: int, reason: str) -> Application:
     return transition(app, "reject", by=reviewer, actor=states.Actor.REVIEWER, reason=reason)
 
 
-def decide(*, reviewer: User, app_id: int, decision: str, reason: str):
+def decide(*, reviewer: User, app_id: int, decision: str, reason: str) -> Registration | Application:
     """The reviewer's decision form: one of ``states.DECISIONS``."""
     if decision == "approve":
         return approve(reviewer=reviewer, app_id=app_id, reason=reason)
@@ -108,3 +146,97 @@ def decide(*, reviewer: User, app_id: int, decision: str, reason: str):
     if decision == "reject":
         return reject(reviewer=reviewer, app_id=app_id, reason=reason)
     raise DomainError(_("请选择审查结论。"), field="decision")
+
+
+# --- special review (专项复审) ----------------------------------------------------------------
+
+REQUIRE_SPECIAL_REVIEW = "require_special_review"  # the audit action (not a state change)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@transaction.atomic
+def require_special_review(*, app_id: int, reason: str, by: User | None = None) -> Application:
+    """Mark an application as needing the special review group's second approval.
+
+    ``by=None`` is the automatic screening (it calls this at acceptance); a user is a reviewer
+    sending it there by hand (the assigned reviewer, any reviewer while it is unassigned, or a
+    registrar). Callable in any state but the final ones; the state does not change, but the
+    reviewer's approval will then lead to ``special_review`` instead of registration.
+    Idempotent: each distinct reason is appended once (one per line) with one audit entry; a
+    reason already recorded changes nothing."""
+    reason = _one_line(reason)
+    if not reason:
+        raise DomainError(_("请填写送专项复审的理由。"), field="reason")
+    app = locked(app_id)
+    if by is not None:
+        _may_decide(app, by)
+    if app.status in states.TERMINAL:
+        raise InvalidTransition(
+            _("申请当前状态为“%(state)s”，已经结束，不能再送专项复审。")
+            % {"state": _(states.LABELS_ZH[states.State(app.status)])}
+        )
+    reasons = special_review_reasons(app)
+    if app.special_review_required and reason in reasons:
+        return app
+    app.special_review_required = True
+    app.special_review_reason = "\n".join([*reasons, reason])
+    app.save()
+    ledger.record(actor=by, subject=app.subject, action=REQUIRE_SPECIAL_REVIEW, reason=reason,
+                  data={"source": "screening" if by is None else "reviewer"})
+    return app
+
+
+def special_review_reasons(app: Application) -> list[str]:
+    return [line for line in app.special_review_reason.splitlines() if line.strip()]
+
+
+def _special_step(app: Application, action: str, reviewer: User, reason: str) -> Application:
+    first = app.first_approved_by
+    return transition(app, action, by=reviewer, actor=states.Actor.SPECIAL_REVIEWER, reason=reason,
+                      data={"first_approved_by": first.username if first else None})
+
+
+@transaction.atomic
+def special_approve(*, reviewer: User, app_id: int, reason: str) -> Registration:
+    """The second approval: registers in the same transaction, as ``approve`` does."""
+    app = locked(app_id)
+    _may_decide_special(app, reviewer)
+    app.decided_at = clock.now()
+    app = _special_step(app, "special_approve", reviewer, reason)
+    return records.register(app=app, by=reviewer)
+
+
+@transaction.atomic
+def special_return(*, reviewer: User, app_id: int, reason: str) -> Application:
+    """Back to the first reviewer (in_review), who must approve again: the first approval is
+    void (the audit log keeps it). The application still needs special review."""
+    app = locked(app_id)
+    _may_decide_special(app, reviewer)
+    app = _special_step(app, "special_return", reviewer, reason)
+    app.first_approved_by = None
+    app.first_approved_at = None
+    app.save()
+    return app
+
+
+@transaction.atomic
+def special_reject(*, reviewer: User, app_id: int, reason: str) -> Application:
+    app = locked(app_id)
+    _may_decide_special(app, reviewer)
+    app.decided_at = clock.now()
+    app.deadline = None
+    return _special_step(app, "special_reject", reviewer, reason)
+
+
+def special_decide(*, reviewer: User, app_id: int, decision: str, reason: str) -> Registration | Application:
+    """The special review group's decision form: one of ``states.SPECIAL_DECISIONS``."""
+    if decision == "special_approve":
+        return special_approve(reviewer=reviewer, app_id=app_id, reason=reason)
+    if decision == "special_return":
+        return special_return(reviewer=reviewer, app_id=app_id, reason=reason)
+    if decision == "special_reject":
+        return special_reject(reviewer=reviewer, app_id=app_id, reason=reason)
+    raise DomainError(_("请选择专项复审结论。"), field="decision")

@@ -26,7 +26,7 @@ from banquan.core.errors import DomainError, InvalidTransition, PermissionDenied
 from banquan.core.http import is_htmx
 from banquan.ledger import services as ledger
 from banquan.review import display, queue, services
-from banquan.review.forms import DecisionForm, decision_choices
+from banquan.review.forms import DecisionForm, SpecialDecisionForm, SpecialReviewRequestForm, decision_choices
 
 QUEUE_PAGE_SIZE = 50
 QUICK_ACTIONS = ("accept", "start_review")
@@ -53,7 +53,10 @@ def queue_page(request):
     category = request.GET.get("category", "")
     status = status if status in queue.QUEUE_STATES else ""
     category = category if category in c.Category.values else ""
-    apps = queue.queue_for(request.user, status=status, category=category)
+    # The special review tab, for the special review group and registrars (ignored for others).
+    sees_special = queue.sees_special_queue(request.user)
+    special = sees_special and request.GET.get("special") == "1"
+    apps = queue.queue_for(request.user, status=status, category=category, special=special)
     page = Paginator(apps, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     status_choices = [(s, display.state_label(s)) for s in c.Status.values if s in queue.QUEUE_STATES]
     return render(request, "review/queue.html", {
@@ -61,6 +64,9 @@ def queue_page(request):
         "page": page,
         "status": status,
         "category": category,
+        "special": special,
+        "sees_special": sees_special,
+        "special_count": queue.special_queue_for(request.user).count() if sees_special else 0,
         "status_choices": status_choices,
         "category_choices": c.Category.choices,
         "sees_everything": queue.sees_everything(request.user),
@@ -70,27 +76,58 @@ def queue_page(request):
 def _application(request, app_id: int) -> Application:
     """The application with everything the page shows, in a fixed number of queries;
     404 for drafts and for applications assigned to a colleague."""
-    qs = queue.visible_to(request.user).select_related("applicant", "assigned_to", "registration").prefetch_related(
+    qs = queue.visible_to(request.user).select_related(
+        "applicant", "assigned_to", "registration", "first_approved_by",
+    ).prefetch_related(
         "authors", "owners", "samples",
         Prefetch("corrections", queryset=Correction.objects.select_related("requested_by")),
     )
     return get_object_or_404(qs, pk=app_id)
 
 
-def _page_context(app: Application, *, form: DecisionForm | None = None, error: str = "") -> dict:
-    available = [a.name for a in states.available(app.status, states.Actor.REVIEWER)]
+def _may_act(app: Application, user: User) -> bool:
+    """The reviewer's actions are offered to the assigned reviewer (anyone while unassigned)
+    and registrars, as ``services`` allows; the special review group also sees applications
+    assigned to colleagues."""
+    return user.role == Role.REGISTRAR or app.assigned_to_id in (None, user.pk)
+
+
+def _page_context(
+    app: Application, user: User, *, error: str = "", form: DecisionForm | None = None,
+    special_form: SpecialDecisionForm | None = None, send_form: SpecialReviewRequestForm | None = None,
+) -> dict:
+    may_act = _may_act(app, user)
+    available = [a.name for a in states.available(app.status, states.Actor.REVIEWER)] if may_act else []
     decisions = [d for d in states.DECISIONS if d in available]
+    choices = decision_choices(decisions)
+    if app.special_review_required:  # "approve" is the first approval: say where it leads
+        first = _(states.ACTIONS[states.approval_action(special_review_required=True)].label_zh)
+        choices = [(d, first if d == "approve" else label) for d, label in choices]
+    entries = list(ledger.history(app.subject))
+    in_special_review = app.status == states.State.SPECIAL_REVIEW
+    special_refusal = services.special_refusal(app, user) if in_special_review else None
     return {
         "app": app,
+        "status_label": display.state_label(app.status),
         "fields": display.form_rows(app),
-        "history": display.history_rows(ledger.history(app.subject)),
+        "history": display.history_rows(entries),
         "quick_actions": [states.ACTIONS[a] for a in QUICK_ACTIONS if a in available],
         "decisions": decisions,
-        "decision_choices": decision_choices(decisions),
+        "decision_choices": choices,
         "form": form or DecisionForm(),
         "error": error,
         "registration_number": presentation.registration_number(app) or "",
         "reviewers": _assignable(app),
+        # Special review (专项复审)
+        "special_reasons": display.special_review_reasons(app, entries),
+        "may_send_to_special_review": (may_act and not app.special_review_required
+                                       and app.status not in states.TERMINAL),
+        "send_form": send_form or SpecialReviewRequestForm(),
+        "in_special_review": in_special_review,
+        "special_decisions": in_special_review and special_refusal is None,
+        # Shown to a group member who may not decide this one (the others just wait).
+        "special_refusal": special_refusal if queue.is_special_reviewer(user) else "",
+        "special_form": special_form or SpecialDecisionForm(),
     }
 
 
@@ -106,14 +143,15 @@ def _assignable(app: Application) -> list:
 @require_GET
 def application_page(request, app_id: int):
     app = _application(request, app_id)
-    return render(request, "review/application.html", _page_context(app))
+    return render(request, "review/application.html", _page_context(app, request.user))
 
 
-def _refused(request, app_id: int, *, error: str = "", form: DecisionForm | None = None, status: int):
+def _refused(request, app_id: int, *, error: str = "", status: int, **forms):
     """Show the page again with the refusal beside the form. htmx only swaps 2xx responses,
-    so its requests get 200 and the status code goes to everyone else."""
+    so its requests get 200 and the status code goes to everyone else. ``forms``: the posted
+    form, to show its input and errors again (``form``, ``special_form`` or ``send_form``)."""
     app = _application(request, app_id)
-    response = render(request, "review/application.html", _page_context(app, form=form, error=error))
+    response = render(request, "review/application.html", _page_context(app, request.user, error=error, **forms))
     if not is_htmx(request):
         response.status_code = status
     return response
@@ -143,12 +181,12 @@ def _message(error: DomainError) -> str:
     return error.message
 
 
-def _run(request, app_id: int, step, success_message, *, form: DecisionForm | None = None):
+def _run(request, app_id: int, step, success_message, **forms):
     _application(request, app_id)  # 404 before anything is attempted
     try:
         result = step()
     except DomainError as e:
-        return _refused(request, app_id, error=_message(e), form=form, status=_status_for(e))
+        return _refused(request, app_id, error=_message(e), status=_status_for(e), **forms)
     return _done(request, app_id, success_message(result))
 
 
@@ -178,8 +216,14 @@ def start_review(request, app_id: int):
                 lambda app: _("已开始审查，本申请已分配给您。"))
 
 
+def _approved(result) -> str:
+    if isinstance(result, Application):  # a first approval: the special review group is next
+        return _("初审通过，已送专项复审组复审；复审通过后登记。")
+    return _("审查通过，已登记。登记号：{number}").format(number=result.number)
+
+
 DECISION_MESSAGES = {
-    "approve": lambda reg: _("审查通过，已登记。登记号：{number}").format(number=reg.number),
+    "approve": _approved,
     "request_correction": lambda app: _("已要求补正；申请人答复前审查期限暂停计算。"),
     "reject": lambda app: _("已作出不予登记决定。"),
 }
@@ -196,4 +240,41 @@ def decide(request, app_id: int):
         request, app_id,
         lambda: services.decide(reviewer=request.user, app_id=app_id, decision=decision, reason=reason),
         DECISION_MESSAGES[decision], form=form,
+    )
+
+
+@office_only
+@require_POST
+def send_to_special_review(request, app_id: int):
+    """送专项复审: the reviewer marks the application; its approval then needs a second one."""
+    form = SpecialReviewRequestForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, app_id, send_form=form, status=422)
+    reason = form.cleaned_data["reason"]
+    return _run(
+        request, app_id,
+        lambda: services.require_special_review(app_id=app_id, reason=reason, by=request.user),
+        lambda app: _("已送专项复审：审查通过后须经专项复审组复审方可登记。"), send_form=form,
+    )
+
+
+SPECIAL_DECISION_MESSAGES = {
+    "special_approve": lambda reg: _("专项复审通过，已登记。登记号：{number}").format(number=reg.number),
+    "special_return": lambda app: _("已退回初审审查员重新审查。"),
+    "special_reject": lambda app: _("已作出不予登记决定。"),
+}
+
+
+@office_only
+@require_POST
+def special_decide(request, app_id: int):
+    """The special review group's second decision."""
+    form = SpecialDecisionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, app_id, special_form=form, status=422)
+    decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
+    return _run(
+        request, app_id,
+        lambda: services.special_decide(reviewer=request.user, app_id=app_id, decision=decision, reason=reason),
+        SPECIAL_DECISION_MESSAGES[decision], special_form=form,
     )

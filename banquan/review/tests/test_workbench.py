@@ -46,7 +46,7 @@ def test_the_page_has_an_empty_screening_section(client, clock, applicant, revie
     client.force_login(reviewer)
     html = client.get(page(app)).content.decode()
     section = re.search(r'<section id="screening-results">(.*?)</section>', html, re.S)
-    assert section and "自动筛查结果" in section.group(1) and "尚未配置自动筛查" in section.group(1)
+    assert section and "自动筛查结果" in section.group(1) and "受理后将自动筛查" in section.group(1)
 
 
 def test_media_samples_get_players_and_documents_get_links(client, clock, applicant, reviewer):
