@@ -13,9 +13,10 @@ normalisation, every overlapping hit with its position:
     daachorse       CharwiseDoubleArrayAhoCorasick.find_overlapping    (reference)
 
 Then ``--apps`` (5,000) application-sized texts (``--app-chars`` 2,000 characters, cut from the
-text at random) are scanned one by one, matchers interleaved, for per-application latency.
+text at random) are scanned one at a time for per-application latency: each matcher takes
+``--block`` (250) of them in a row, warm, the order of the matchers alternating between blocks.
 
-    .venv/bin/python bench/screening.py                 # about 1-2 minutes (+30 s the first time)
+    .venv/bin/python bench/screening.py                 # < 1 min + the engine's time (+20 s the first time)
     .venv/bin/python bench/screening.py --mb 1 --apps 500
     .venv/bin/python bench/screening.py --memory        # resident memory for 10^6 terms (slow)
 

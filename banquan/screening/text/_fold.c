@@ -176,7 +176,87 @@ done:
     return result;
 }
 
+/*
+ * verbatim(matches, text, starts, ends, terms) -> (exact: bytes, rest: bytes)
+ *
+ * Sorts automaton matches (list of (start, end, pattern) in symbol indices) into those whose
+ * original text is verbatim the term terms[pattern] (a str; None where the pattern needs
+ * Python's checks), returned as int32 (pattern, start, end) in ORIGINAL offsets, and the
+ * rest, returned as int32 (pattern, start, end) in symbol indices. Most hits in real text
+ * are verbatim; this keeps them out of the interpreter.
+ */
+static int put3(PyObject **buf, Py_ssize_t *len, int32_t a, int32_t b, int32_t c)
+{
+    Py_ssize_t size = PyBytes_GET_SIZE(*buf);
+    if ((*len + 3) * (Py_ssize_t)sizeof(int32_t) > size &&
+        _PyBytes_Resize(buf, size * 2 + 3 * sizeof(int32_t) * 64) < 0)
+        return -1;
+    int32_t *out = (int32_t *)PyBytes_AS_STRING(*buf);
+    out[(*len)++] = a;
+    out[(*len)++] = b;
+    out[(*len)++] = c;
+    return 0;
+}
+
+static PyObject *verbatim(PyObject *self, PyObject *args)
+{
+    PyObject *matches, *text, *terms;
+    Py_buffer sb, eb;
+    if (!PyArg_ParseTuple(args, "O!Uy*y*O!", &PyList_Type, &matches, &text, &sb, &eb, &PyList_Type, &terms))
+        return NULL;
+    const int32_t *starts = sb.buf, *ends = eb.buf;
+    Py_ssize_t nsym = sb.len / 4, nterms = PyList_GET_SIZE(terms), n = PyList_GET_SIZE(matches);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t tlen = PyUnicode_GET_LENGTH(text), xl = 0, rl = 0;
+    PyObject *exact = PyBytes_FromStringAndSize(NULL, 3 * sizeof(int32_t) * 64);
+    PyObject *rest = PyBytes_FromStringAndSize(NULL, 3 * sizeof(int32_t) * 64);
+    PyObject *result = NULL;
+    if (!exact || !rest)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *m = PyList_GET_ITEM(matches, i);
+        if (!PyTuple_Check(m) || PyTuple_GET_SIZE(m) != 3) {
+            PyErr_SetString(PyExc_TypeError, "matches must be (start, end, pattern) tuples");
+            goto done;
+        }
+        long s = PyLong_AsLong(PyTuple_GET_ITEM(m, 0)), e = PyLong_AsLong(PyTuple_GET_ITEM(m, 1));
+        long p = PyLong_AsLong(PyTuple_GET_ITEM(m, 2));
+        if (PyErr_Occurred())
+            goto done;
+        if (s < 0 || e <= s || e > nsym || p < 0 || p >= nterms) {
+            PyErr_SetString(PyExc_ValueError, "match out of range");
+            goto done;
+        }
+        PyObject *term = PyList_GET_ITEM(terms, p);
+        int32_t start = starts[s], end = ends[e - 1];
+        int same = 0;
+        if (term != Py_None && PyUnicode_Check(term) && PyUnicode_GET_LENGTH(term) == end - start && end <= tlen) {
+            int tk = PyUnicode_KIND(term);
+            const void *td = PyUnicode_DATA(term);
+            same = 1;
+            for (Py_ssize_t k = 0; k < end - start; k++)
+                if (PyUnicode_READ(tk, td, k) != PyUnicode_READ(kind, data, start + k)) {
+                    same = 0;
+                    break;
+                }
+        }
+        if (same ? put3(&exact, &xl, (int32_t)p, start, end) : put3(&rest, &rl, (int32_t)p, (int32_t)s, (int32_t)e))
+            goto done;
+    }
+    if (_PyBytes_Resize(&exact, xl * sizeof(int32_t)) < 0 || _PyBytes_Resize(&rest, rl * sizeof(int32_t)) < 0)
+        goto done;
+    result = PyTuple_Pack(2, exact, rest);
+done:
+    Py_XDECREF(exact);
+    Py_XDECREF(rest);
+    PyBuffer_Release(&sb);
+    PyBuffer_Release(&eb);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"verbatim", verbatim, METH_VARARGS, "verbatim(matches, text, starts, ends, terms) -> (exact, rest)"},
     {"fold", fold, METH_VARARGS, "fold(text, table, pool, sounds) -> (symbols, tokens, starts, ends)"},
     {NULL, NULL, 0, NULL},
 };

@@ -4,12 +4,14 @@ Only candidates reach this module, so plain Python is fast enough here.
 """
 
 import functools
+import re
 
 from banquan.screening.text import charmap
 from banquan.screening.text.fold import _MARKUP
 
 _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LATIN_RUN = re.compile("[a-z]+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -176,7 +178,11 @@ class Spelled:
 
     def __init__(self, tokens: str, lo: int, hi: int):
         self.tokens, self.lo = tokens[lo:hi], lo
-        self.letters = self.tokens.translate(charmap.spelling())
+        table = charmap.spelling()
+        self.letters = self.tokens.translate(table)
+        # Letter ranges of the Latin runs: a pinyin hit must overlap one of them.
+        self.latin = [(len(self.tokens[:m.start()].translate(table)), len(self.tokens[:m.end()].translate(table)))
+                      for m in _LATIN_RUN.finditer(self.tokens)]
         self._owner: list[int] | None = None
         self._first: list[bool] | None = None
 

@@ -1,7 +1,7 @@
 """The screening engine: build a ``Screener`` from lexicon terms, scan text for every hit.
 
 A scan folds the text once (native code, see fold.py) into a stream of characters and a
-parallel stream of syllable tokens, runs an Aho-Corasick automaton (ahocorasick-rs) over
+parallel stream of syllable tokens, runs an Aho-Corasick automaton (daachorse) over
 each — terms and split forms over the characters, homophones over the tokens — and, only
 where the text has Latin letters, a third over the pinyin spelling of the nearby text. Candidates are
 then checked (English word and digit boundaries, repeated characters, whitelist) and each
@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-import ahocorasick_rs
+import daachorse
 
 from banquan.screening.text import classify, patterns, variants
-from banquan.screening.text.fold import Folded, fold
+from banquan.screening.text.fold import Folded, fold, verbatim
 from banquan.screening.text.lexicon import Term
 
 # How a hit was found, strongest first. Fuzzy kinds are likelier to be innocent.
@@ -47,8 +47,8 @@ class _Entry(NamedTuple):
     text: str = ""  # the split text for "split"
 
 
-def _automaton(patterns: list[str]) -> "ahocorasick_rs.AhoCorasick | None":
-    return ahocorasick_rs.AhoCorasick(patterns) if patterns else None
+def _automaton(patterns: list[str]) -> "daachorse.CharwiseDoubleArrayAhoCorasick | None":
+    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns) if patterns else None
 
 
 class Screener:
@@ -71,6 +71,13 @@ class Screener:
         self._symbol_keys = list(self._symbol_forms)
         self._token_keys = list(self._token_forms)
         self._letter_keys = list(self._letter_forms)
+        # The term a pattern stands for when a verbatim match needs no further check.
+        self._verbatim: list[str | None] = []
+        for key in self._symbol_keys:
+            entries = self._symbol_forms[key]
+            e = entries[0]
+            plain = len(entries) == 1 and e.form == "base" and e.term >= 0 and self._plain[e.term]
+            self._verbatim.append(terms[e.term].text if plain else None)
         self._symbols = _automaton(self._symbol_keys)
         self._tokens = _automaton(self._token_keys)
         self._letters = _automaton(self._letter_keys)
@@ -109,19 +116,16 @@ class Screener:
         found: dict[tuple[int, int, int], str] = {}
         allowed: list[tuple[int, int]] = []
         if self._symbols is not None:
-            starts, ends, plain, terms = folded.starts, folded.ends, self._plain, self.terms
-            for pid, s, e in self._symbols.find_matches_as_indexes(folded.symbols, overlapping=True):
-                entries = self._symbol_forms[self._symbol_keys[pid]]
-                if len(entries) == 1 and entries[0].form == "base" and entries[0].term >= 0:
-                    # Fast path for the common case: the term itself, verbatim.
-                    ti, start, end = entries[0].term, starts[s], ends[e - 1]
-                    if plain[ti] and end - start == e - s and text[start:end] == terms[ti].text:
-                        found[(ti, start, end)] = "exact"
-                        continue
-                for entry in entries:
+            raw = self._symbols.find_overlapping(folded.symbols)
+            exact, rest = verbatim(raw, text, folded, self._verbatim)
+            forms, keys = self._symbol_forms, self._symbol_keys
+            for pid, start, end in exact:
+                found[(forms[keys[pid]][0].term, start, end)] = "exact"
+            for pid, s, e in rest:
+                for entry in forms[keys[pid]]:
                     self._consider(text, folded, entry, s, e, found, allowed)
         if self._tokens is not None:
-            for pid, s, e in self._tokens.find_matches_as_indexes(folded.tokens, overlapping=True):
+            for s, e, pid in self._tokens.find_overlapping(folded.tokens):
                 if folded.symbols[s:e] != self._token_keys[pid]:  # the same characters: found above
                     for entry in self._token_forms[self._token_keys[pid]]:
                         self._consider(text, folded, entry, s, e, found, allowed)
@@ -180,11 +184,19 @@ class Screener:
         for lo, hi in windows:
             spelled = classify.Spelled(tokens, lo, hi)
             assert self._letters is not None
-            for pid, ls, le in self._letters.find_matches_as_indexes(spelled.letters, overlapping=True):
+            latin = spelled.latin
+            for ls, le, pid in self._letters.find_overlapping(spelled.letters):
+                if not any(ls < b and a < le for a, b in latin):
+                    continue  # all Han: the symbol automata have it
+                if any(a < ls < b or a < le < b for a, b in latin):
+                    continue  # starts or ends inside a Latin word
                 span = spelled.symbols(ls, le)
                 if span is None or not classify.has_latin(symbols, *span):
                     continue  # cuts a syllable, or all Han: the symbol automata have it
-                matched = text[folded.starts[span[0]]:folded.ends[span[1] - 1]]
+                start, end = folded.starts[span[0]], folded.ends[span[1] - 1]
+                if not classify.on_boundaries(text, start, end):
+                    continue  # inside an English word
+                matched = text[start:end]
                 for entry in self._letter_forms[self._letter_keys[pid]]:
                     if entry.form == "pinyin" or classify.initials_plausible(
                             folded, span[0], span[1], self._han[entry.term], matched):

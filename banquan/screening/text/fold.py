@@ -7,6 +7,7 @@ in the tests that hold the two to the same behaviour.
 
 import functools
 import re
+import struct
 from array import array
 from typing import NamedTuple
 
@@ -74,6 +75,25 @@ def fold(text: str) -> Folded:
     table, pool, sounds = _buffers()
     symbols, tokens, starts, ends = _native.fold(text, table, pool, sounds)
     return Folded(symbols, tokens, memoryview(starts).cast("i"), memoryview(ends).cast("i"))
+
+
+def verbatim(matches: list[tuple[int, int, int]], text: str, folded: Folded,
+             terms: list[str | None]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Split automaton matches (start, end, pattern) into those that are verbatim their term
+    — as (pattern, start, end) in original offsets — and the rest, as (pattern, s, e) in
+    symbol indices (see _fold.c)."""
+    if _native is not None:
+        exact, rest = _native.verbatim(matches, text, folded.starts, folded.ends, terms)
+        return list(struct.iter_unpack("iii", exact)), list(struct.iter_unpack("iii", rest))
+    found: list[tuple[int, int, int]] = []
+    others: list[tuple[int, int, int]] = []
+    for s, e, p in matches:
+        start, end, term = folded.starts[s], folded.ends[e - 1], terms[p]
+        if term is not None and text[start:end] == term:
+            found.append((p, start, end))
+        else:
+            others.append((p, s, e))
+    return found, others
 
 
 def native_available() -> bool:
