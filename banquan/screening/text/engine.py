@@ -62,6 +62,7 @@ class Screener:
         self._han: list[int] = []
         self._repeats: list[bool] = []
         self._plain: list[bool] = []  # found verbatim, no word boundary or repeat to check
+        self._forms: list[str] = []  # each term's symbol form
         for i, term in enumerate(terms):
             self._add_term(i, term.text)
         for i, text in enumerate(whitelist):
@@ -89,6 +90,7 @@ class Screener:
 
     def _add_term(self, i: int, text: str) -> None:
         form, tokens = variants.forms(text)
+        self._forms.append(form)
         han = variants.han_count(tokens)
         self._han.append(han)
         self._repeats.append(classify.has_repeats(text))
@@ -125,26 +127,31 @@ class Screener:
                 for entry in forms[keys[pid]]:
                     self._consider(text, folded, entry, s, e, found, allowed)
         if self._tokens is not None:
+            symbols, token_keys, token_forms = folded.symbols, self._token_keys, self._token_forms
             for s, e, pid in self._tokens.find_overlapping(folded.tokens):
-                if folded.symbols[s:e] != self._token_keys[pid]:  # the same characters: found above
-                    for entry in self._token_forms[self._token_keys[pid]]:
+                for entry in token_forms[token_keys[pid]]:
+                    # A homophone keeps at least one character of the term; the same
+                    # characters throughout were found by the character automaton.
+                    same = [a == b for a, b in zip(symbols[s:e], self._forms[entry.term], strict=False)]
+                    if any(same) and not all(same):
                         self._consider(text, folded, entry, s, e, found, allowed)
         if self._letters is not None and _LATIN_RUN.search(folded.symbols):
             for entry, s, e in self._letter_matches(text, folded):
                 self._consider(text, folded, entry, s, e, found, allowed)
         hits = []
-        for (ti, start, end), kind in found.items():
+        new = tuple.__new__
+        for (ti, start, end), kind in sorted(found.items(), key=lambda item: (item[0][1], item[0][2], item[0][0])):
             if allowed and any(a <= start and end <= b for a, b in allowed):
                 continue
             t = self.terms[ti]
-            hits.append(Hit(t.text, t.category, t.level, kind, start, end, text[start:end]))
+            hits.append(new(Hit, (t.text, t.category, t.level, kind, start, end, text[start:end])))
         if self.detect_contacts:
             for what, start, end in patterns.find(text, folded):
                 hits.append(Hit(what, patterns.CATEGORY, 1, "pattern", start, end, text[start:end]))
+            hits.sort(key=lambda h: (h.start, h.end))
         if categories is not None:
             wanted = set(categories)
             hits = [h for h in hits if h.category in wanted]
-        hits.sort(key=lambda h: (h.start, h.end, h.term))
         return hits
 
     def _consider(self, text: str, folded: Folded, entry: _Entry, s: int, e: int,
