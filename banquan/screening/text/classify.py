@@ -3,6 +3,7 @@
 Only candidates reach this module, so plain Python is fast enough here.
 """
 
+import bisect
 import functools
 import re
 
@@ -118,6 +119,23 @@ def _class(ch: str) -> str | None:
     if not s:
         return None
     return "latin" if s[0] in _LATIN else "digit" if s[0] in _DIGITS else None
+
+
+class Cover:
+    """Whether a span lies inside one of the whitelisted spans, in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach: list[int] = []  # the furthest end among spans starting at or before
+        for _, b in spans:
+            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
+
+    def __call__(self, start: int, end: int) -> bool:
+        if not self._starts:
+            return False
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
 
 
 def needs_no_boundary(term: str) -> bool:

@@ -140,8 +140,9 @@ class Screener:
                 self._consider(text, folded, entry, s, e, found, allowed)
         hits = []
         new = tuple.__new__
+        covered = classify.Cover(allowed)
         for (ti, start, end), kind in sorted(found.items(), key=lambda item: (item[0][1], item[0][2], item[0][0])):
-            if allowed and any(a <= start and end <= b for a, b in allowed):
+            if covered(start, end):
                 continue
             t = self.terms[ti]
             hits.append(new(Hit, (t.text, t.category, t.level, kind, start, end, text[start:end])))
