@@ -47,8 +47,11 @@ class _Entry(NamedTuple):
     text: str = ""  # the split text for "split"
 
 
-def _automaton(patterns: list[str]) -> "daachorse.CharwiseDoubleArrayAhoCorasick | None":
-    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns) if patterns else None
+def _compile(forms: dict[str, list[_Entry]]) -> tuple["daachorse.CharwiseDoubleArrayAhoCorasick | None",
+                                                         list[tuple[_Entry, ...]]]:
+    if not forms:
+        return None, []
+    return daachorse.CharwiseDoubleArrayAhoCorasick(list(forms)), [tuple(v) for v in forms.values()]
 
 
 class Screener:
@@ -69,19 +72,17 @@ class Screener:
             form, _ = variants.forms(text)
             if form:
                 self._symbol_forms.setdefault(form, []).append(_Entry(-1 - i, "base"))
-        self._symbol_keys = list(self._symbol_forms)
-        self._token_keys = list(self._token_forms)
-        self._letter_keys = list(self._letter_forms)
         # The term a pattern stands for when a verbatim match needs no further check.
         self._verbatim: list[str | None] = []
-        for key in self._symbol_keys:
-            entries = self._symbol_forms[key]
+        for entries in self._symbol_forms.values():
             e = entries[0]
             plain = len(entries) == 1 and e.form == "base" and e.term >= 0 and self._plain[e.term]
             self._verbatim.append(terms[e.term].text if plain else None)
-        self._symbols = _automaton(self._symbol_keys)
-        self._tokens = _automaton(self._token_keys)
-        self._letters = _automaton(self._letter_keys)
+        # Only the automata and, per pattern number, what it stands for are kept.
+        self._symbols, self._symbol_entries = _compile(self._symbol_forms)
+        self._tokens, self._token_entries = _compile(self._token_forms)
+        self._letters, self._letter_entries = _compile(self._letter_forms)
+        del self._symbol_forms, self._token_forms, self._letter_forms
 
     @classmethod
     def build(cls, terms: Iterable[Term], whitelist: Iterable[str] = (), *,
@@ -120,16 +121,16 @@ class Screener:
         if self._symbols is not None:
             raw = self._symbols.find_overlapping(folded.symbols)
             exact, rest = verbatim(raw, text, folded, self._verbatim)
-            forms, keys = self._symbol_forms, self._symbol_keys
+            entries = self._symbol_entries
             for pid, start, end in exact:
-                found[(forms[keys[pid]][0].term, start, end)] = "exact"
+                found[(entries[pid][0].term, start, end)] = "exact"
             for pid, s, e in rest:
-                for entry in forms[keys[pid]]:
+                for entry in entries[pid]:
                     self._consider(text, folded, entry, s, e, found, allowed)
         if self._tokens is not None:
-            symbols, token_keys, token_forms = folded.symbols, self._token_keys, self._token_forms
+            symbols, token_entries = folded.symbols, self._token_entries
             for s, e, pid in self._tokens.find_overlapping(folded.tokens):
-                for entry in token_forms[token_keys[pid]]:
+                for entry in token_entries[pid]:
                     # A homophone keeps at least one character of the term; the same
                     # characters throughout were found by the character automaton.
                     same = [a == b for a, b in zip(symbols[s:e], self._forms[entry.term], strict=False)]
@@ -205,7 +206,7 @@ class Screener:
                 if not classify.on_boundaries(text, start, end):
                     continue  # inside an English word
                 matched = text[start:end]
-                for entry in self._letter_forms[self._letter_keys[pid]]:
+                for entry in self._letter_entries[pid]:
                     if entry.form == "pinyin" or classify.initials_plausible(
                             folded, span[0], span[1], self._han[entry.term], matched):
                         yield entry, span[0], span[1]
