@@ -66,12 +66,23 @@ def _converters() -> list[opencc.OpenCC]:
 def simplify(ch: str) -> str:
     """Traditional and variant forms to simplified, one character at a time."""
     t2s, tw2s, hk2s, jp2t = _converters()
+    if _in_gb2312(ch):  # a mainland character: only the plain traditional mapping applies
+        out = t2s.convert(ch)
+        return out if len(out) == 1 else ch
     for conv in (t2s, tw2s, hk2s):
         out = conv.convert(ch)
         if out != ch and len(out) == 1:
             return out
     out = t2s.convert(jp2t.convert(ch))
     return out if len(out) == 1 else ch
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _strip_marks(s: str) -> str:

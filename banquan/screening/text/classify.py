@@ -57,9 +57,12 @@ def kind(matched: str, term: str, form: str, split_text: str, han: int) -> str |
     """How ``matched`` stands for ``term``; None when the candidate is too weak to report."""
     if matched == term:
         return "exact"
-    if form in ("pinyin", "initials"):
-        return form if han >= 2 else None
     a = characters(matched)
+    if form in ("pinyin", "initials"):
+        # Some Han character of the term must be in Latin letters in the text; otherwise
+        # the term's own letters (the qq of 出售硝酸铵qq) carried the match.
+        spelled = sum(c in _LATIN for c in a) > sum(c in _LATIN for c in characters(term))
+        return form if han >= 2 and spelled else None
     if form == "split":
         b = characters(split_text)
         return "split" if a == b or _unglyph(a) == _unglyph(b) else None
@@ -111,7 +114,9 @@ def has_repeats(term: str) -> bool:
 def repeats_kept(matched: str, term: str) -> bool:
     """A term with a doubled character (二二) is not found in text that has it once."""
     m, t = _runs(matched), _runs(term)
-    return len(m) == len(t) and all(a[0] == b[0] and a[1] >= b[1] for a, b in zip(m, t, strict=True))
+    # The automaton matched symbol by symbol (or sound by sound), so only the run lengths
+    # are left to compare.
+    return len(m) == len(t) and all(a[1] >= b[1] for a, b in zip(m, t, strict=True))
 
 
 def _class(ch: str) -> str | None:

@@ -103,7 +103,10 @@ class Screener:
             self._token_forms.setdefault(tokens, []).append(_Entry(i, "sound"))
         for split_form, split_text in variants.split_forms(text, form):
             self._symbol_forms.setdefault(split_form, []).append(_Entry(i, "split", split_text))
-        for lf in variants.letter_forms(tokens):
+        spellings = {tokens}
+        if self._repeats[-1]:  # 妹妹 may be written 妹mei: spell the doubled character twice
+            spellings.add("".join(variants.forms(c)[1] for c in text))
+        for lf in (lf for t in spellings for lf in variants.letter_forms(t)):
             kind = "initials" if lf.initials else "pinyin"
             entry = _Entry(i, kind)
             self._letter_forms.setdefault(lf.letters, []).append(entry)
@@ -174,7 +177,8 @@ class Screener:
         if kind == "initials" and not classify.initials_plausible(
                 folded, s, e, self._han[entry.term], matched):
             return
-        if self._repeats[entry.term] and not classify.repeats_kept(matched, term):
+        if self._repeats[entry.term] and entry.form not in ("pinyin", "initials") \
+                and not classify.repeats_kept(matched, term):
             return
         key = (entry.term, start, end)
         if key not in found or _RANK[kind] < _RANK[found[key]]:

@@ -100,3 +100,14 @@ def test_native_folding_matches_the_python_twin():
         a, b = fold(text), fold_python(text)
         assert (a.symbols, a.tokens, list(a.starts), list(a.ends)) == \
                (b.symbols, b.tokens, list(b.starts), list(b.ends)), text
+
+
+@pytest.mark.parametrize("term, text, kind, matched", [
+    ("出售硝酸铵qq", "出收硝酸铵qq", "homophone", "出收硝酸铵qq"),  # the term's own letters are not pinyin
+    ("高仿汽枪转让qq", "高仿汽qiang转让qq。", "pinyin", "高仿汽qiang转让qq"),
+    ("什么什么大冒险", "玩什me什么大冒险", "pinyin", "什me什么大冒险"),  # 么 is not 幺 (one)
+    ("肏妹妹的小骚屄", "肏妹mei的小骚屄", "pinyin", "肏妹mei的小骚屄"),  # a doubled character spelled once
+])
+def test_mixed_terms_and_doubled_characters(term, text, kind, matched):
+    hits = Screener.build([Term(term)]).scan(text)
+    assert [(h.kind, h.matched) for h in hits] == [(kind, matched)]
