@@ -177,14 +177,31 @@ done:
 }
 
 /*
- * verbatim(matches, text, starts, ends, terms) -> (exact: bytes, rest: bytes)
+ * verbatim(matches, text, starts, ends, terms, table, pool) -> (exact: bytes, rest: bytes)
  *
  * Sorts automaton matches (list of (start, end, pattern) in symbol indices) into those whose
  * original text is verbatim the term terms[pattern] (a str; None where the pattern needs
- * Python's checks), returned as int32 (pattern, start, end) in ORIGINAL offsets, and the
- * rest, returned as int32 (pattern, start, end) in symbol indices. Most hits in real text
- * are verbatim; this keeps them out of the interpreter.
+ * Python's checks) and stands on word boundaries, returned as int32 (pattern, start, end)
+ * in ORIGINAL offsets, and the rest, returned as int32 (pattern, start, end) in symbol
+ * indices. A verbatim match off a word boundary (av in have) is dropped. Most hits in real
+ * text are verbatim; this keeps them out of the interpreter.
  */
+enum { OTHER = 0, LATIN = 1, DIGIT = 2 };
+
+/* Whether a character folds to a Latin letter, a digit, or something else (classify._class). */
+static int char_class(Py_UCS4 c, const uint32_t *tab, Py_ssize_t tab_len, const uint32_t *pool, Py_ssize_t pool_len)
+{
+    uint32_t v = c < (Py_UCS4)tab_len ? tab[c] : c;
+    if (v & MULTI) {
+        uint32_t offset = v & 0xFFFFFF;
+        v = (offset < (uint32_t)pool_len && ((v >> 24) & 0x7F)) ? pool[offset] : 0;
+    }
+    if (v >= 'a' && v <= 'z')
+        return LATIN;
+    if (v >= '0' && v <= '9')
+        return DIGIT;
+    return OTHER;
+}
 static int put3(PyObject **buf, Py_ssize_t *len, int32_t a, int32_t b, int32_t c)
 {
     Py_ssize_t size = PyBytes_GET_SIZE(*buf);
@@ -201,10 +218,13 @@ static int put3(PyObject **buf, Py_ssize_t *len, int32_t a, int32_t b, int32_t c
 static PyObject *verbatim(PyObject *self, PyObject *args)
 {
     PyObject *matches, *text, *terms;
-    Py_buffer sb, eb;
-    if (!PyArg_ParseTuple(args, "O!Uy*y*O!", &PyList_Type, &matches, &text, &sb, &eb, &PyList_Type, &terms))
+    Py_buffer sb, eb, tb, pb;
+    if (!PyArg_ParseTuple(args, "O!Uy*y*O!y*y*", &PyList_Type, &matches, &text, &sb, &eb, &PyList_Type, &terms,
+                          &tb, &pb))
         return NULL;
     const int32_t *starts = sb.buf, *ends = eb.buf;
+    const uint32_t *tab = tb.buf, *pool = pb.buf;
+    Py_ssize_t tab_len = tb.len / 4, pool_len = pb.len / 4;
     Py_ssize_t nsym = sb.len / 4, nterms = PyList_GET_SIZE(terms), n = PyList_GET_SIZE(matches);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -241,6 +261,15 @@ static PyObject *verbatim(PyObject *self, PyObject *args)
                     break;
                 }
         }
+        if (same) {
+            int first = char_class(PyUnicode_READ(kind, data, start), tab, tab_len, pool, pool_len);
+            int last = char_class(PyUnicode_READ(kind, data, end - 1), tab, tab_len, pool, pool_len);
+            if ((first && start > 0 &&
+                 char_class(PyUnicode_READ(kind, data, start - 1), tab, tab_len, pool, pool_len) == first) ||
+                (last && end < tlen &&
+                 char_class(PyUnicode_READ(kind, data, end), tab, tab_len, pool, pool_len) == last))
+                continue; /* inside a longer word or number */
+        }
         if (same ? put3(&exact, &xl, (int32_t)p, start, end) : put3(&rest, &rl, (int32_t)p, (int32_t)s, (int32_t)e))
             goto done;
     }
@@ -252,11 +281,213 @@ done:
     Py_XDECREF(rest);
     PyBuffer_Release(&sb);
     PyBuffer_Release(&eb);
+    PyBuffer_Release(&tb);
+    PyBuffer_Release(&pb);
     return result;
 }
 
+/*
+ * sounds_alike(matches, symbols, forms) -> bytes
+ *
+ * Keeps the syllable-token matches (list of (start, end, pattern)) that can be homophones:
+ * the characters there differ from the term's symbol form forms[pattern] somewhere but agree
+ * somewhere (a homophone keeps at least one character; all the same was found already).
+ * forms[pattern] None keeps the match. Returns int32 (pattern, start, end) in symbol indices.
+ */
+static PyObject *sounds_alike(PyObject *self, PyObject *args)
+{
+    PyObject *matches, *symbols, *forms;
+    if (!PyArg_ParseTuple(args, "O!UO!", &PyList_Type, &matches, &symbols, &PyList_Type, &forms))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(matches), nforms = PyList_GET_SIZE(forms), len = 0;
+    Py_ssize_t nsym = PyUnicode_GET_LENGTH(symbols);
+    int kind = PyUnicode_KIND(symbols);
+    const void *data = PyUnicode_DATA(symbols);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, 3 * sizeof(int32_t) * 64);
+    if (!out)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *m = PyList_GET_ITEM(matches, i);
+        if (!PyTuple_Check(m) || PyTuple_GET_SIZE(m) != 3) {
+            PyErr_SetString(PyExc_TypeError, "matches must be (start, end, pattern) tuples");
+            goto fail;
+        }
+        long s = PyLong_AsLong(PyTuple_GET_ITEM(m, 0)), e = PyLong_AsLong(PyTuple_GET_ITEM(m, 1));
+        long p = PyLong_AsLong(PyTuple_GET_ITEM(m, 2));
+        if (PyErr_Occurred())
+            goto fail;
+        if (s < 0 || e <= s || e > nsym || p < 0 || p >= nforms) {
+            PyErr_SetString(PyExc_ValueError, "match out of range");
+            goto fail;
+        }
+        PyObject *form = PyList_GET_ITEM(forms, p);
+        if (form != Py_None && PyUnicode_Check(form)) {
+            int fk = PyUnicode_KIND(form);
+            const void *fd = PyUnicode_DATA(form);
+            Py_ssize_t fl = PyUnicode_GET_LENGTH(form), same = 0, k;
+            for (k = 0; k < e - s && k < fl; k++)
+                same += PyUnicode_READ(fk, fd, k) == PyUnicode_READ(kind, data, s + k);
+            if (same == 0 || same == k)
+                continue;
+        }
+        if (put3(&out, &len, (int32_t)p, (int32_t)s, (int32_t)e) < 0)
+            goto fail;
+    }
+    if (_PyBytes_Resize(&out, len * sizeof(int32_t)) < 0)
+        return NULL;
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/*
+ * spell(tokens, windows, syllables, base) -> (letters: str, owner: bytes, flags: bytes)
+ *
+ * The pinyin spelling of the token stream in each window [lo, hi) (windows: list of
+ * (lo, hi)), windows joined by NUL: a token base + i becomes syllables[i], anything else
+ * stays. owner: int32 per letter, the symbol it spells (-1 for the NUL); flags: uint8 per
+ * letter, bit 1 = first letter of its symbol, bit 2 = a Latin letter of the text.
+ */
+static PyObject *spell(PyObject *self, PyObject *args)
+{
+    PyObject *tokens, *windows, *syllables;
+    long base;
+    if (!PyArg_ParseTuple(args, "UO!O!l", &tokens, &PyList_Type, &windows, &PyList_Type, &syllables, &base))
+        return NULL;
+    Py_ssize_t nsyl = PyList_GET_SIZE(syllables), ntok = PyUnicode_GET_LENGTH(tokens), len = 0, cap = 256;
+    int kind = PyUnicode_KIND(tokens);
+    const void *data = PyUnicode_DATA(tokens);
+    Py_UCS4 *letters = PyMem_Malloc(cap * sizeof(Py_UCS4));
+    int32_t *owner = PyMem_Malloc(cap * sizeof(int32_t));
+    uint8_t *flags = PyMem_Malloc(cap);
+    PyObject *result = NULL;
+    if (!letters || !owner || !flags) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t w = 0; w < PyList_GET_SIZE(windows); w++) {
+        Py_ssize_t lo, hi;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(windows, w), "nn", &lo, &hi))
+            goto done;
+        if (lo < 0 || hi > ntok || lo > hi) {
+            PyErr_SetString(PyExc_ValueError, "window out of range");
+            goto done;
+        }
+        for (Py_ssize_t i = (w ? lo - 1 : lo); i < hi; i++) {
+            Py_UCS4 chunk[16];
+            Py_ssize_t n = 0;
+            uint8_t latin = 0;
+            if (i < lo) { /* the NUL between windows */
+                chunk[n++] = 0;
+            } else {
+                Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                long k = (long)c - base;
+                if (k >= 0 && k < nsyl) {
+                    PyObject *syl = PyList_GET_ITEM(syllables, k);
+                    Py_ssize_t sl = PyUnicode_GET_LENGTH(syl);
+                    for (Py_ssize_t j = 0; j < sl && n < 16; j++)
+                        chunk[n++] = PyUnicode_READ_CHAR(syl, j);
+                } else {
+                    chunk[n++] = c;
+                    latin = c >= 'a' && c <= 'z';
+                }
+            }
+            if (len + n > cap) {
+                cap = (len + n) * 2;
+                Py_UCS4 *l2 = PyMem_Realloc(letters, cap * sizeof(Py_UCS4));
+                if (!l2) { PyErr_NoMemory(); goto done; }
+                letters = l2;
+                int32_t *o2 = PyMem_Realloc(owner, cap * sizeof(int32_t));
+                if (!o2) { PyErr_NoMemory(); goto done; }
+                owner = o2;
+                uint8_t *f2 = PyMem_Realloc(flags, cap);
+                if (!f2) { PyErr_NoMemory(); goto done; }
+                flags = f2;
+            }
+            for (Py_ssize_t j = 0; j < n; j++) {
+                letters[len] = chunk[j];
+                owner[len] = i < lo ? -1 : (int32_t)i;
+                flags[len] = (uint8_t)((j == 0 ? 1 : 0) | (latin ? 2 : 0));
+                len++;
+            }
+        }
+    }
+    {
+        PyObject *l = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, letters, len);
+        PyObject *o = PyBytes_FromStringAndSize((const char *)owner, len * sizeof(int32_t));
+        PyObject *f = PyBytes_FromStringAndSize((const char *)flags, len);
+        if (l && o && f)
+            result = PyTuple_Pack(3, l, o, f);
+        Py_XDECREF(l);
+        Py_XDECREF(o);
+        Py_XDECREF(f);
+    }
+done:
+    PyMem_Free(letters);
+    PyMem_Free(owner);
+    PyMem_Free(flags);
+    return result;
+}
+
+/*
+ * spelled_hits(matches, owner, flags) -> bytes
+ *
+ * Keeps the matches (start, end, pattern) over spell()'s letters that start and end on
+ * symbol boundaries, contain a Latin letter of the text, and neither start nor end inside
+ * a Latin word; returns int32 (pattern, start, end) in symbol indices.
+ */
+static PyObject *spelled_hits(PyObject *self, PyObject *args)
+{
+    PyObject *matches;
+    Py_buffer ob, fb;
+    if (!PyArg_ParseTuple(args, "O!y*y*", &PyList_Type, &matches, &ob, &fb))
+        return NULL;
+    const int32_t *owner = ob.buf;
+    const uint8_t *flags = fb.buf;
+    Py_ssize_t nl = fb.len, len = 0, n = PyList_GET_SIZE(matches);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, 3 * sizeof(int32_t) * 64);
+    if (!out)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long ls, le, p;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(matches, i), "lll", &ls, &le, &p))
+            goto fail;
+        if (ls < 0 || le <= ls || le > nl) {
+            PyErr_SetString(PyExc_ValueError, "match out of range");
+            goto fail;
+        }
+        if (!(flags[ls] & 1) || (le < nl && !(flags[le] & 1)))
+            continue; /* cuts a syllable */
+        if ((flags[ls] & 2) && ls > 0 && (flags[ls - 1] & 2))
+            continue; /* starts inside a Latin word */
+        if ((flags[le - 1] & 2) && le < nl && (flags[le] & 2))
+            continue; /* ends inside a Latin word */
+        int latin = 0;
+        for (long k = ls; k < le && !latin; k++)
+            latin = flags[k] & 2;
+        if (!latin)
+            continue; /* all Han: the character and token automata have it */
+        if (put3(&out, &len, (int32_t)p, owner[ls], owner[le - 1] + 1) < 0)
+            goto fail;
+    }
+    PyBuffer_Release(&ob);
+    PyBuffer_Release(&fb);
+    if (_PyBytes_Resize(&out, len * sizeof(int32_t)) < 0)
+        return NULL;
+    return out;
+fail:
+    Py_XDECREF(out);
+    PyBuffer_Release(&ob);
+    PyBuffer_Release(&fb);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
-    {"verbatim", verbatim, METH_VARARGS, "verbatim(matches, text, starts, ends, terms) -> (exact, rest)"},
+    {"spell", spell, METH_VARARGS, "spell(tokens, windows, syllables, base) -> (letters, owner, flags)"},
+    {"spelled_hits", spelled_hits, METH_VARARGS, "spelled_hits(matches, owner, flags) -> bytes"},
+    {"verbatim", verbatim, METH_VARARGS, "verbatim(matches, text, starts, ends, terms, table, pool) -> (exact, rest)"},
+    {"sounds_alike", sounds_alike, METH_VARARGS, "sounds_alike(matches, symbols, forms) -> bytes"},
     {"fold", fold, METH_VARARGS, "fold(text, table, pool, sounds) -> (symbols, tokens, starts, ends)"},
     {NULL, NULL, 0, NULL},
 };

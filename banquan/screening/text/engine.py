@@ -17,7 +17,7 @@ from typing import NamedTuple
 import daachorse
 
 from banquan.screening.text import classify, patterns, variants
-from banquan.screening.text.fold import Folded, fold, verbatim
+from banquan.screening.text.fold import Folded, fold, sounds_alike, spell, spelled_hits, verbatim
 from banquan.screening.text.lexicon import Term
 
 # How a hit was found, strongest first. Fuzzy kinds are likelier to be innocent.
@@ -64,7 +64,7 @@ class Screener:
         self._letter_forms: dict[str, list[_Entry]] = {}
         self._han: list[int] = []
         self._repeats: list[bool] = []
-        self._plain: list[bool] = []  # found verbatim, no word boundary or repeat to check
+        self._plain: list[bool] = []  # a verbatim match needs no check but its word boundaries
         self._forms: list[str] = []  # each term's symbol form
         for i, term in enumerate(terms):
             self._add_term(i, term.text)
@@ -82,6 +82,9 @@ class Screener:
         self._symbols, self._symbol_entries = _compile(self._symbol_forms)
         self._tokens, self._token_entries = _compile(self._token_forms)
         self._letters, self._letter_entries = _compile(self._letter_forms)
+        # A homophone keeps one of the term's characters, but not all (those are found by
+        # the character automaton); checked natively when a pattern has one term.
+        self._token_first_forms = [self._forms[e[0].term] if len(e) == 1 else None for e in self._token_entries]
         del self._symbol_forms, self._token_forms, self._letter_forms
 
     @classmethod
@@ -95,7 +98,7 @@ class Screener:
         han = variants.han_count(tokens)
         self._han.append(han)
         self._repeats.append(classify.has_repeats(text))
-        self._plain.append(bool(text) and not self._repeats[-1] and classify.needs_no_boundary(text))
+        self._plain.append(bool(text) and not self._repeats[-1])
         if not form:
             return
         self._symbol_forms.setdefault(form, []).append(_Entry(i, "base"))
@@ -131,14 +134,10 @@ class Screener:
                 for entry in entries[pid]:
                     self._consider(text, folded, entry, s, e, found, allowed)
         if self._tokens is not None:
-            symbols, token_entries = folded.symbols, self._token_entries
-            for s, e, pid in self._tokens.find_overlapping(folded.tokens):
-                for entry in token_entries[pid]:
-                    # A homophone keeps at least one character of the term; the same
-                    # characters throughout were found by the character automaton.
-                    same = [a == b for a, b in zip(symbols[s:e], self._forms[entry.term], strict=False)]
-                    if any(same) and not all(same):
-                        self._consider(text, folded, entry, s, e, found, allowed)
+            for pid, s, e in sounds_alike(self._tokens.find_overlapping(folded.tokens), folded.symbols,
+                                          self._token_first_forms):
+                for entry in self._token_entries[pid]:
+                    self._consider(text, folded, entry, s, e, found, allowed)
         if self._letters is not None and _LATIN_RUN.search(folded.symbols):
             for entry, s, e in self._letter_matches(text, folded):
                 self._consider(text, folded, entry, s, e, found, allowed)
@@ -186,31 +185,21 @@ class Screener:
 
     def _letter_matches(self, text: str, folded: Folded):
         """Pinyin forms, searched in windows around each Latin run of the folded stream."""
-        symbols, tokens = folded.symbols, folded.tokens
-        windows: list[list[int]] = []
+        symbols = folded.symbols
+        windows: list[tuple[int, int]] = []
         for m in _LATIN_RUN.finditer(symbols):
             lo, hi = max(0, m.start() - PINYIN_WINDOW), min(len(symbols), m.end() + PINYIN_WINDOW)
             if windows and lo <= windows[-1][1]:
-                windows[-1][1] = hi
+                windows[-1] = (windows[-1][0], hi)
             else:
-                windows.append([lo, hi])
-        for lo, hi in windows:
-            spelled = classify.Spelled(tokens, lo, hi)
-            assert self._letters is not None
-            latin = spelled.latin
-            for ls, le, pid in self._letters.find_overlapping(spelled.letters):
-                if not any(ls < b and a < le for a, b in latin):
-                    continue  # all Han: the symbol automata have it
-                if any(a < ls < b or a < le < b for a, b in latin):
-                    continue  # starts or ends inside a Latin word
-                span = spelled.symbols(ls, le)
-                if span is None or not classify.has_latin(symbols, *span):
-                    continue  # cuts a syllable, or all Han: the symbol automata have it
-                start, end = folded.starts[span[0]], folded.ends[span[1] - 1]
-                if not classify.on_boundaries(text, start, end):
-                    continue  # inside an English word
-                matched = text[start:end]
-                for entry in self._letter_entries[pid]:
-                    if entry.form == "pinyin" or classify.initials_plausible(
-                            folded, span[0], span[1], self._han[entry.term], matched):
-                        yield entry, span[0], span[1]
+                windows.append((lo, hi))
+        letters, owner, flags = spell(folded.tokens, windows)
+        assert self._letters is not None
+        for pid, s, e in spelled_hits(self._letters.find_overlapping(letters), owner, flags):
+            start, end = folded.starts[s], folded.ends[e - 1]
+            if not classify.on_boundaries(text, start, end):
+                continue  # inside an English word
+            matched = text[start:end]
+            for entry in self._letter_entries[pid]:
+                if entry.form == "pinyin" or classify.initials_plausible(folded, s, e, self._han[entry.term], matched):
+                    yield entry, s, e

@@ -80,20 +80,93 @@ def fold(text: str) -> Folded:
 def verbatim(matches: list[tuple[int, int, int]], text: str, folded: Folded,
              terms: list[str | None]) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
     """Split automaton matches (start, end, pattern) into those that are verbatim their term
-    — as (pattern, start, end) in original offsets — and the rest, as (pattern, s, e) in
-    symbol indices (see _fold.c)."""
+    on word boundaries — as (pattern, start, end) in original offsets — and the rest, as
+    (pattern, s, e) in symbol indices; verbatim matches off a boundary are dropped
+    (see _fold.c)."""
     if _native is not None:
-        exact, rest = _native.verbatim(matches, text, folded.starts, folded.ends, terms)
+        table, pool, _ = _buffers()
+        exact, rest = _native.verbatim(matches, text, folded.starts, folded.ends, terms, table, pool)
         return list(struct.iter_unpack("iii", exact)), list(struct.iter_unpack("iii", rest))
     found: list[tuple[int, int, int]] = []
     others: list[tuple[int, int, int]] = []
     for s, e, p in matches:
         start, end, term = folded.starts[s], folded.ends[e - 1], terms[p]
         if term is not None and text[start:end] == term:
-            found.append((p, start, end))
+            if _on_boundaries(text, start, end):
+                found.append((p, start, end))
         else:
             others.append((p, s, e))
     return found, others
+
+
+def sounds_alike(matches: list[tuple[int, int, int]], symbols: str,
+                 forms: list[str | None]) -> list[tuple[int, int, int]]:
+    """The token matches (start, end, pattern) whose characters agree with the term's form
+    forms[pattern] somewhere but not everywhere, as (pattern, start, end) (see _fold.c)."""
+    if _native is not None:
+        return list(struct.iter_unpack("iii", _native.sounds_alike(matches, symbols, forms)))
+    out = []
+    for s, e, p in matches:
+        form = forms[p]
+        if form is not None:
+            same = [a == b for a, b in zip(symbols[s:e], form, strict=False)]
+            if not any(same) or all(same):
+                continue
+        out.append((p, s, e))
+    return out
+
+
+def spell(tokens: str, windows: list[tuple[int, int]]) -> tuple[str, "array[int] | memoryview", bytes]:
+    """The pinyin spelling of tokens in each window, windows joined by NUL, with the symbol
+    each letter spells and flags (1 = first letter of its symbol, 2 = a Latin letter of the
+    text); see _fold.c."""
+    if _native is not None:
+        letters, owner, flags = _native.spell(tokens, windows, charmap.syllables(), charmap.TOKEN_BASE)
+        return letters, memoryview(owner).cast("i"), flags
+    names = charmap.syllables()
+    out: list[str] = []
+    owners = array("i")
+    marks = bytearray()
+    for w, (lo, hi) in enumerate(windows):
+        if w:
+            out.append("\0")
+            owners.append(-1)
+            marks.append(1)
+        for i in range(lo, hi):
+            c = tokens[i]
+            k = ord(c) - charmap.TOKEN_BASE
+            chunk = names[k] if 0 <= k < len(names) else c
+            latin = 2 if chunk == c and "a" <= c <= "z" else 0
+            out.append(chunk)
+            owners.extend([i] * len(chunk))
+            marks.extend([1 | latin] + [latin] * (len(chunk) - 1))
+    return "".join(out), owners, bytes(marks)
+
+
+def spelled_hits(matches: list[tuple[int, int, int]], owner, flags: bytes) -> list[tuple[int, int, int]]:
+    """Matches over spell()'s letters that start and end on symbol boundaries, hold a Latin
+    letter of the text and do not start or end inside a Latin word, as (pattern, s, e) in
+    symbol indices; see _fold.c."""
+    if _native is not None:
+        return list(struct.iter_unpack("iii", _native.spelled_hits(matches, owner, flags)))
+    n = len(flags)
+    out = []
+    for ls, le, p in matches:
+        if not flags[ls] & 1 or (le < n and not flags[le] & 1):
+            continue
+        if flags[ls] & 2 and ls > 0 and flags[ls - 1] & 2:
+            continue
+        if flags[le - 1] & 2 and le < n and flags[le] & 2:
+            continue
+        if any(flags[k] & 2 for k in range(ls, le)):
+            out.append((p, owner[ls], owner[le - 1] + 1))
+    return out
+
+
+def _on_boundaries(text: str, start: int, end: int) -> bool:
+    from banquan.screening.text.classify import on_boundaries
+
+    return on_boundaries(text, start, end)
 
 
 def native_available() -> bool:

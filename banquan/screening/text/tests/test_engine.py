@@ -111,3 +111,20 @@ def test_native_folding_matches_the_python_twin():
 def test_mixed_terms_and_doubled_characters(term, text, kind, matched):
     hits = Screener.build([Term(term)]).scan(text)
     assert [(h.kind, h.matched) for h in hits] == [(kind, matched)]
+
+
+@pytest.mark.skipif(not native_available(), reason="C extension not built")
+def test_native_and_python_scanning_find_the_same_hits(monkeypatch):
+    from banquan.screening.text import fold as fold_module
+    from banquan.screening.text.tests import upstream
+
+    texts = [c.text for c in upstream.load()] if upstream.CASES.exists() else []
+    texts += ["专业代kai发piao dkfp 法仑功 弓长三丰 Ⓕⓤc⒦ fuсk 出收硝酸铵qq 玩什me什么大冒险 the fuckers BJ",
+              "<p>毛</p>主-席 长征路上 长征精神 avhave av 1av2"]
+    terms = [Term(t) for t in ("法轮功", "代开发票", "张三丰", "fuck", "毛主席", "长征", "出售硝酸铵qq", "什么什么大冒险",
+                               "北京", "av", "我的世界", "中国", "国人", "中国人", "sb")]
+    screener = Screener.build(terms, ["长征路"])
+    native = [screener.scan(t) for t in texts]
+    monkeypatch.setattr(fold_module, "_native", None)
+    assert [screener.scan(t) for t in texts] == native
+    assert any(native)
