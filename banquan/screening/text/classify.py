@@ -53,6 +53,7 @@ def _unglyph(s: str) -> str:
 MIN_HOMOPHONE_HAN = 3
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words come back again and again
 def kind(matched: str, term: str, form: str, split_text: str, han: int) -> str | None:
     """How ``matched`` stands for ``term``; None when the candidate is too weak to report."""
     if matched == term:
@@ -111,6 +112,7 @@ def has_repeats(term: str) -> bool:
     return any(n > 1 for _, n in _runs(term))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def repeats_kept(matched: str, term: str) -> bool:
     """A term with a doubled character (二二) is not found in text that has it once."""
     m, t = _runs(matched), _runs(term)
