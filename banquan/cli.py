@@ -161,6 +161,28 @@ def cmd_screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_iscc(args: argparse.Namespace) -> int:
+    """Compute the ISCC of registered works that have none (``--all``: of every one)."""
+    _django()
+    from banquan.records.models import Registration
+    from banquan.similarity import services
+
+    ids = (list(Registration.objects.order_by("id").values_list("id", flat=True)) if args.all
+           else services.missing())
+    done = skipped = 0
+    for n, reg_id in enumerate(ids, 1):
+        if services.compute(registration_id=reg_id) is None:
+            skipped += 1
+        else:
+            done += 1
+        if n % 50 == 0 or n == len(ids):
+            print(f"\r{n}/{len(ids)}", end="", file=sys.stderr, flush=True)
+    if ids:
+        print(file=sys.stderr)
+    print(f"ISCC computed for {done} registrations; {skipped} have no sample")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banquan.settings")
     from django.core.management import execute_from_command_line
@@ -211,6 +233,10 @@ def parser() -> argparse.ArgumentParser:
     st.add_argument("--whitelist", metavar="FILE", help="whitelisted terms, one a line")
     st.add_argument("--contacts", action="store_true", help="also flag phone numbers, e-mail and web addresses")
     st.set_defaults(func=cmd_screen)
+
+    i = sub.add_parser("iscc", help="compute the ISCC content codes of registered works")
+    i.add_argument("--all", action="store_true", help="recompute every registration, not only those without one")
+    i.set_defaults(func=cmd_iscc)
 
     m = sub.add_parser("manage", help="run a Django management command")
     m.add_argument("rest", nargs=argparse.REMAINDER)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "banquan.review",
     "banquan.lexicon",
     "banquan.screening",
+    "banquan.similarity",
     "banquan.certificates",
     "banquan.records",
     "banquan.demo",

@@ -56,6 +56,9 @@ class RegistrationOut(Schema):
     # the office's signature of a certificate of this registration, and of which version.
     signature_valid: bool
     signature_version: int | None
+    # ISO 24138 International Standard Content Code, for matching across registries; null
+    # until computed (a background job right after registration).
+    iscc: str | None
 
 
 class RegistrationSummaryOut(Schema):
@@ -160,5 +163,12 @@ def registration_detail(reg: Registration, signature: str | None = None) -> dict
         "signature_valid": check.valid,
         "signature_version": check.version,
         "signature_check": check,
+        "iscc": _iscc(reg),
     }
+
+
+def _iscc(reg: Registration) -> str | None:
+    from banquan.similarity.models import ContentCode  # similarity depends on records
+
+    return ContentCode.objects.filter(registration=reg).values_list("iscc", flat=True).first()
 

@@ -69,6 +69,9 @@ def register(*, app: Application, by: User | None) -> Registration:
     transition(app, "register", by=by, actor=states.Actor.SYSTEM, data={"number": reg.number})
     index_for_search(reg)
     certificates.issue(registration=reg, by=by)
+    from banquan.similarity import tasks as similarity  # similarity depends on records
+
+    transaction.on_commit(lambda: similarity.compute_iscc(reg.pk), robust=True)
     return reg
 
 
