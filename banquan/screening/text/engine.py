@@ -11,6 +11,7 @@ from other engines.
 """
 
 import re
+from array import array
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -44,14 +45,50 @@ class Hit(NamedTuple):
 class _Entry(NamedTuple):
     term: int  # index into Screener.terms; negative = whitelist entry -1 - index
     form: str  # "base", "sound", "split" or a letter-form kind ("pinyin"/"initials")
-    text: str = ""  # the split text for "split"
+    split_at: int = -1  # for "split": which character of the term's form is split
 
 
-def _compile(forms: dict[str, list[_Entry]]) -> tuple["daachorse.CharwiseDoubleArrayAhoCorasick | None",
-                                                         list[tuple[_Entry, ...]]]:
+_FORMS = ("base", "sound", "split", "pinyin", "initials")
+_FORM_CODE = {f: i for i, f in enumerate(_FORMS)}
+
+
+class _Entries:
+    """Per pattern number, the entries it stands for. Nearly every pattern stands for one
+    term in one form, packed into an int (term << 3 | form); the few others are kept whole.
+    Saves most of the memory Python objects would take (10^6 terms make ~7 × 10^6 patterns)."""
+
+    def __init__(self, groups: Iterable[list[_Entry]]):
+        self._codes = array("q")
+        self._many: list[tuple[_Entry, ...]] = []
+        self._split: dict[int, int] = {}
+        for pid, group in enumerate(groups):
+            e = group[0]
+            if len(group) == 1 and e.term >= 0:
+                self._codes.append(e.term << 3 | _FORM_CODE[e.form])
+                if e.split_at >= 0:
+                    self._split[pid] = e.split_at
+            else:
+                self._codes.append(-1 - len(self._many))
+                self._many.append(tuple(group))
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, pid: int) -> tuple[_Entry, ...]:
+        code = self._codes[pid]
+        if code < 0:
+            return self._many[-1 - code]
+        return (_Entry(code >> 3, _FORMS[code & 7], self._split.get(pid, -1)),)
+
+    def term(self, pid: int) -> int:
+        """The term of a single-entry pattern."""
+        return self._codes[pid] >> 3
+
+
+def _compile(forms: dict[str, list[_Entry]]) -> tuple["daachorse.CharwiseDoubleArrayAhoCorasick | None", _Entries]:
     if not forms:
-        return None, []
-    return daachorse.CharwiseDoubleArrayAhoCorasick(list(forms)), [tuple(v) for v in forms.values()]
+        return None, _Entries([])
+    return daachorse.CharwiseDoubleArrayAhoCorasick(list(forms)), _Entries(forms.values())
 
 
 class Screener:
@@ -84,7 +121,8 @@ class Screener:
         self._letters, self._letter_entries = _compile(self._letter_forms)
         # A homophone keeps one of the term's characters, but not all (those are found by
         # the character automaton); checked natively when a pattern has one term.
-        self._token_first_forms = [self._forms[e[0].term] if len(e) == 1 else None for e in self._token_entries]
+        self._token_first_forms = [self._forms[e[0].term] if len(e) == 1 else None
+                                   for e in (self._token_entries[pid] for pid in range(len(self._token_entries)))]
         del self._symbol_forms, self._token_forms, self._letter_forms
 
     @classmethod
@@ -104,8 +142,8 @@ class Screener:
         self._symbol_forms.setdefault(form, []).append(_Entry(i, "base"))
         if han >= classify.MIN_HOMOPHONE_HAN:
             self._token_forms.setdefault(tokens, []).append(_Entry(i, "sound"))
-        for split_form, split_text in variants.split_forms(text, form):
-            self._symbol_forms.setdefault(split_form, []).append(_Entry(i, "split", split_text))
+        for split_form, position in variants.split_forms(form):
+            self._symbol_forms.setdefault(split_form, []).append(_Entry(i, "split", position))
         spellings = {tokens}
         if self._repeats[-1]:  # 妹妹 may be written 妹mei: spell the doubled character twice
             spellings.add("".join(variants.forms(c)[1] for c in text))
@@ -128,8 +166,8 @@ class Screener:
             raw = self._symbols.find_overlapping(folded.symbols)
             exact, rest = verbatim(raw, text, folded, self._verbatim)
             entries = self._symbol_entries
-            for pid, start, end in exact:
-                found[(entries[pid][0].term, start, end)] = "exact"
+            for pid, start, end in exact:  # verbatim patterns stand for one term
+                found[(entries.term(pid), start, end)] = "exact"
             for pid, s, e in rest:
                 for entry in entries[pid]:
                     self._consider(text, folded, entry, s, e, found, allowed)
@@ -170,7 +208,8 @@ class Screener:
                 allowed.append((start, end))
             return
         term = self.terms[entry.term].text
-        kind = classify.kind(matched, term, entry.form, entry.text, self._han[entry.term])
+        split = variants.split_text(self._forms[entry.term], entry.split_at) if entry.form == "split" else ""
+        kind = classify.kind(matched, term, entry.form, split, self._han[entry.term])
         if kind is None:
             return
         if kind == "initials" and not classify.initials_plausible(

@@ -56,17 +56,16 @@ def split_parts(ch: str) -> str | None:
     return None
 
 
-def split_forms(term: str, symbols: str) -> list[tuple[str, str]]:
-    """(symbol form, split text) for each splittable character of a short enough term."""
+def split_forms(symbols: str) -> list[tuple[str, int]]:
+    """(symbol form, position) for each splittable character of a short enough term."""
     if not 2 <= sum(1 for c in symbols if charmap.reading(c)) <= MAX_SPLIT_UNITS:
         return []
-    out = []
-    for i, ch in enumerate(symbols):
-        parts = split_parts(ch)
-        if parts:
-            split_text = symbols[:i] + parts + symbols[i + 1:]
-            out.append((fold(split_text).symbols, split_text))
-    return out
+    return [(fold(split_text(symbols, i)).symbols, i) for i, ch in enumerate(symbols) if split_parts(ch)]
+
+
+def split_text(symbols: str, position: int) -> str:
+    """The term with the character at ``position`` written as its two components."""
+    return symbols[:position] + (split_parts(symbols[position]) or symbols[position]) + symbols[position + 1:]
 
 
 @dataclass(frozen=True)
