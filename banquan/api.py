@@ -79,11 +79,13 @@ def _mount() -> None:
     from banquan.records.api import router as records_router
     from banquan.review.api import router as review_router
     from banquan.screening.api import router as screening_router
+    from banquan.similarity.api import router as similarity_router
 
     api.add_router("/v1/tokens", accounts_router)
     api.add_router("/v1/applications", applications_router)
     api.add_router("/v1/review", review_router)
     api.add_router("/v1/screening", screening_router)
+    api.add_router("/v1/similarity", similarity_router)
     api.add_router("/v1/registrations", records_router)
 
 

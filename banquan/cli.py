@@ -183,6 +183,31 @@ def cmd_iscc(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bar(kind: str, done: int, total: int, width: int = 20) -> None:
+    filled = width * done // total if total else width
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} {kind}", end="", file=sys.stderr,
+          flush=True)
+    if done >= total:
+        print(file=sys.stderr)
+
+
+def cmd_similarity(args: argparse.Namespace) -> int:
+    """Rebuild the near-duplicate indexes from the fingerprints in the database
+    (``--missing``: fingerprint the registered works that have none first)."""
+    _django()
+    from banquan.similarity import services
+
+    if args.missing:
+        ids = services.missing_fingerprints()
+        for n, reg_id in enumerate(ids, 1):
+            services.fingerprint(registration_id=reg_id, add_to_index=False)
+            if n % 50 == 0 or n == len(ids):
+                _bar("fingerprints", n, len(ids))
+    sizes = services.rebuild_indexes(progress=_bar)
+    print(f"similarity indexes rebuilt: {sizes['image']} images, {sizes['text']} texts")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banquan.settings")
     from django.core.management import execute_from_command_line
@@ -237,6 +262,12 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("iscc", help="compute the ISCC content codes of registered works")
     i.add_argument("--all", action="store_true", help="recompute every registration, not only those without one")
     i.set_defaults(func=cmd_iscc)
+
+    sim = sub.add_parser("similarity", help="the near-duplicate indexes of registered works")
+    simsub = sim.add_subparsers(dest="action", required=True)
+    rb = simsub.add_parser("rebuild", help="rebuild the image and text indexes from the database")
+    rb.add_argument("--missing", action="store_true", help="first fingerprint registered works that have none")
+    sim.set_defaults(func=cmd_similarity)
 
     m = sub.add_parser("manage", help="run a Django management command")
     m.add_argument("rest", nargs=argparse.REMAINDER)

@@ -19,5 +19,6 @@ urlpatterns = [
     path("applications/", include("banquan.applications.urls")),
     path("review/", include("banquan.review.urls")),
     path("screening/", include("banquan.screening.urls")),
+    path("similarity/", include("banquan.similarity.urls")),
     path("", include("banquan.certificates.urls")),
 ]

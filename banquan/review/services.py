@@ -60,6 +60,9 @@ def accept(*, reviewer: User, app_id: int) -> Application:
     from banquan.screening import tasks as screening_tasks
 
     transaction.on_commit(lambda: screening_tasks.schedule(app.pk), robust=True)
+    from banquan.similarity import tasks as similarity_tasks  # compared with registered works
+
+    transaction.on_commit(lambda: similarity_tasks.schedule_prior(app.pk), robust=True)
     return app
 
 

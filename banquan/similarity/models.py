@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from banquan.applications.models import Sample
+from banquan.applications.models import Application, Sample
 from banquan.records.models import Registration
 
 
@@ -24,3 +24,83 @@ class ContentCode(models.Model):
 
     def __str__(self) -> str:
         return self.iscc
+
+
+class WorkFingerprint(models.Model):
+    """The perceptual codes of a registered work's first sample, which the near-duplicate
+    indexes (``similarity.index``) are built from: a 256-bit image hash or a 256-bit SimHash
+    of its text (or neither, for audio, video and unreadable samples)."""
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="fingerprint")
+    sample = models.ForeignKey(Sample, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    image_code = models.BinaryField(null=True, blank=True)
+    text_code = models.BinaryField(null=True, blank=True)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("作品指纹")
+        verbose_name_plural = _("作品指纹")
+
+    def __str__(self) -> str:
+        return str(self.registration)
+
+
+class MatchKind(models.TextChoices):
+    IMAGE = "image", _("图片")
+    TEXT = "text", _("文字")
+
+
+class SearchStatus(models.TextChoices):
+    QUEUED = "queued", _("等待比对")
+    RUNNING = "running", _("正在比对")
+    DONE = "done", _("比对完成")
+    FAILED = "failed", _("比对失败")
+
+
+class PriorSearch(models.Model):
+    """The comparison of an application with the registered works (one per application;
+    running it again replaces its matches)."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="prior_search")
+    status = models.CharField(max_length=8, choices=SearchStatus.choices, default=SearchStatus.QUEUED)
+    queued_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    image_compared = models.PositiveIntegerField(default=0)  # registered works in the image index searched
+    text_compared = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("已登记作品比对")
+        verbose_name_plural = _("已登记作品比对")
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.status}"
+
+    @property
+    def compared(self) -> int:
+        return self.image_compared + self.text_compared
+
+    @property
+    def active(self) -> bool:
+        return self.status in (SearchStatus.QUEUED, SearchStatus.RUNNING)
+
+
+class PriorMatch(models.Model):
+    """A registered work whose codes are near one of the application's samples."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="prior_matches")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=MatchKind.choices)
+    distance = models.PositiveSmallIntegerField()  # Hamming distance of the 256-bit codes
+    similarity = models.FloatField()  # 1 - distance / 256
+    found_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("相似的已登记作品")
+        verbose_name_plural = _("相似的已登记作品")
+        ordering = ["distance", "id"]
+        constraints = [models.UniqueConstraint(fields=["application", "registration", "kind"],
+                                               name="similarity_prior_match_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.application} ~ {self.registration} ({self.kind} {self.distance})"
