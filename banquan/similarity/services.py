@@ -62,10 +62,11 @@ def missing() -> list[int]:
 
 # How far (Hamming distance out of 256 bits) a registered work may be and still be shown to
 # the reviewer. A half-size PNG copy of a JPEG lands ~22 bits away and an unrelated picture
-# ~130 (tests/test_prior.py), so 64 (75 % similar) keeps edited copies without flooding the
-# list; three small edits in 200 characters move a text's SimHash ~40 bits, an unrelated text
+# ~130 (tests/test_prior.py); PDQ's authors treat ≤ 31 as a match and 32–63 as grey, and the
+# demo's distinct generated pictures lie 50–60 apart, so 40 (84 % similar) keeps edited copies
+# without flooding the list; three small edits in 200 characters move a text's SimHash ~40 bits, an unrelated text
 # lies ~125 away, and 80 (about 69 %) lets through reworded passages. Tune both here only.
-MAX_DISTANCE: dict[str, int] = {MatchKind.IMAGE: 64, MatchKind.TEXT: 80}
+MAX_DISTANCE: dict[str, int] = {MatchKind.IMAGE: 40, MatchKind.TEXT: 80}
 CANDIDATES = 10  # nearest registered works kept per sample and kind
 MAX_SAMPLES = 20  # work samples of one application that are compared
 TEXT_KINDS = ("text", "subtitle", "docx", "pdf")
