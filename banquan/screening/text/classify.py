@@ -5,14 +5,12 @@ Only candidates reach this module, so plain Python is fast enough here.
 
 import bisect
 import functools
-import re
 
 from banquan.screening.text import charmap
 from banquan.screening.text.fold import _MARKUP
 
 _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
-_LATIN_RUN = re.compile("[a-z]+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -145,11 +143,6 @@ class Cover:
         return i > 0 and self._reach[i - 1] >= end
 
 
-def needs_no_boundary(term: str) -> bool:
-    """True when the term neither starts nor ends with a letter or digit."""
-    return _class(term[0]) is None and _class(term[-1]) is None
-
-
 def on_boundaries(text: str, start: int, end: int) -> bool:
     """English words and numbers are matched whole: a hit that starts with a letter may not
     follow a letter, and one that starts with a digit may not follow a digit (likewise at
@@ -195,41 +188,3 @@ def _first_copy_end(text: str, lo: int, hi: int) -> int:
         if symbols_of(text[i]) == want:
             return i + 1
     return hi
-
-
-class Spelled:
-    """Symbols with Han syllable tokens spelled out in pinyin; maps letters back to symbols
-    only when asked (pinyin matches are rare, windows are not)."""
-
-    def __init__(self, tokens: str, lo: int, hi: int):
-        self.tokens, self.lo = tokens[lo:hi], lo
-        table = charmap.spelling()
-        self.letters = self.tokens.translate(table)
-        # Letter ranges of the Latin runs: a pinyin hit must overlap one of them.
-        self.latin = [(len(self.tokens[:m.start()].translate(table)), len(self.tokens[:m.end()].translate(table)))
-                      for m in _LATIN_RUN.finditer(self.tokens)]
-        self._owner: list[int] | None = None
-        self._first: list[bool] | None = None
-
-    def _map(self) -> None:
-        owner: list[int] = []
-        first: list[bool] = []
-        table = charmap.spelling()
-        for i, t in enumerate(self.tokens):
-            n = len(table.get(ord(t), t))
-            owner.extend([self.lo + i] * n)
-            first.extend([True] + [False] * (n - 1))
-        self._owner, self._first = owner, first
-
-    def symbols(self, ls: int, le: int) -> tuple[int, int] | None:
-        """The symbol span of letters [ls, le), or None if it cuts a syllable."""
-        if self._owner is None:
-            self._map()
-        assert self._owner is not None and self._first is not None
-        if not self._first[ls] or (le < len(self._first) and not self._first[le]):
-            return None
-        return self._owner[ls], self._owner[le - 1] + 1
-
-
-def has_latin(symbols: str, s: int, e: int) -> bool:
-    return any(c in _LATIN for c in symbols[s:e])
