@@ -161,6 +161,33 @@ def cmd_screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screen_logo(args: argparse.Namespace) -> int:
+    """Screen images against a folder of protected marks; one JSON line per image."""
+    import json
+    from pathlib import Path
+
+    from banquan.logos import LogoError, LogoIndex
+
+    files = sorted(p for p in Path(args.library).iterdir()
+                   if p.is_file() and p.suffix.lower() in (".png", ".jpg", ".jpeg", ".svg"))
+    try:
+        index = LogoIndex.build((p.stem, p.read_bytes(), p.name) for p in files)
+    except (LogoError, OSError) as e:
+        print(f"banquan screen logo: {e}", file=sys.stderr)
+        return 2
+    status = 0
+    for path in args.images:
+        try:
+            with open(path, "rb") as f:
+                m = index.match(f.read(), path)
+            line = {"image": path, "decision": m.decision, "score": round(m.score, 2), "match": m.mark}
+        except (LogoError, OSError) as e:
+            status = 1
+            line = {"image": path, "decision": "error", "reason": getattr(e, "reason", str(e))}
+        print(json.dumps(line, ensure_ascii=False))
+    return status
+
+
 def cmd_iscc(args: argparse.Namespace) -> int:
     """Compute the ISCC of registered works that have none (``--all``: of every one)."""
     _django()
@@ -258,6 +285,10 @@ def parser() -> argparse.ArgumentParser:
     st.add_argument("--whitelist", metavar="FILE", help="whitelisted terms, one a line")
     st.add_argument("--contacts", action="store_true", help="also flag phone numbers, e-mail and web addresses")
     st.set_defaults(func=cmd_screen)
+    sl = scsub.add_parser("logo", help="compare images with a folder of protected marks, one JSON line per image")
+    sl.add_argument("--library", required=True, metavar="DIR", help="PNG/JPEG/SVG marks (mark name = file stem)")
+    sl.add_argument("images", nargs="+", metavar="IMAGE")
+    sl.set_defaults(func=cmd_screen_logo)
 
     i = sub.add_parser("iscc", help="compute the ISCC content codes of registered works")
     i.add_argument("--all", action="store_true", help="recompute every registration, not only those without one")
