@@ -71,8 +71,7 @@ def register(*, app: Application, by: User | None) -> Registration:
     certificates.issue(registration=reg, by=by)
     from banquan.similarity import tasks as similarity  # similarity depends on records
 
-    transaction.on_commit(lambda: similarity.compute_iscc(reg.pk), robust=True)
-    transaction.on_commit(lambda: similarity.compute_fingerprint(reg.pk), robust=True)
+    transaction.on_commit(lambda: similarity.index_work(reg.pk), robust=True)
     return reg
 
 

@@ -31,14 +31,15 @@ def description(reg: Registration) -> str:
     return "\n".join(part for part in (app.purpose, app.process, app.originality) if part)
 
 
-@transaction.atomic
-def compute(*, registration_id: int) -> ContentCode | None:
-    """Compute (again) the ISCC of a registration; None when it has no sample to hash."""
+def _registered(registration_id: int) -> tuple[Registration, Sample | None, bytes]:
+    """A registration, its work sample and the sample's bytes (b"" when it has none)."""
     reg = Registration.objects.select_related("application").get(pk=registration_id)
     sample = work_sample(reg)
-    if sample is None:
-        return None
-    data = store().read(sample.blob_key)
+    return reg, sample, store().read(sample.blob_key) if sample else b""
+
+
+@transaction.atomic
+def _save_iscc(reg: Registration, sample: Sample, data: bytes) -> ContentCode:
     codes = iscc.codes(title=reg.title, description=description(reg), media_type=sample.media_type,
                        name=sample.original_name, content_type=sample.content_type, data=data)
     row, _ = ContentCode.objects.update_or_create(registration=reg, defaults={
@@ -46,6 +47,20 @@ def compute(*, registration_id: int) -> ContentCode | None:
         "data_code": codes.data, "instance_code": codes.instance, "computed_at": clock.now(),
     })
     return row
+
+
+def compute(*, registration_id: int) -> ContentCode | None:
+    """Compute (again) the ISCC of a registration; None when it has no sample to hash."""
+    reg, sample, data = _registered(registration_id)
+    return _save_iscc(reg, sample, data) if sample else None
+
+
+def index_work(*, registration_id: int) -> None:
+    """After a registration: its ISCC and its fingerprints, from one read of its sample."""
+    reg, sample, data = _registered(registration_id)
+    if sample is not None:
+        _save_iscc(reg, sample, data)
+        _save_fingerprint(reg, sample, data, add_to_index=True)
 
 
 def missing() -> list[int]:
@@ -64,18 +79,21 @@ def missing() -> list[int]:
 # the reviewer. A half-size PNG copy of a JPEG lands ~22 bits away and an unrelated picture
 # ~130 (tests/test_prior.py); PDQ's authors treat ≤ 31 as a match and 32–63 as grey, and the
 # demo's distinct generated pictures lie 50–60 apart, so 40 (84 % similar) keeps edited copies
-# without flooding the list; three small edits in 200 characters move a text's SimHash ~40 bits, an unrelated text
-# lies ~125 away, and 80 (about 69 %) lets through reworded passages. Tune both here only.
+# without flooding the list. Three small edits in 200 characters move a text's SimHash ~40
+# bits, an unrelated text lies ~125 away, and 80 (about 69 %) lets through reworded passages.
+# Tune both here only.
 MAX_DISTANCE: dict[str, int] = {MatchKind.IMAGE: 40, MatchKind.TEXT: 80}
 CANDIDATES = 10  # nearest registered works kept per sample and kind
 MAX_SAMPLES = 20  # work samples of one application that are compared
 TEXT_KINDS = ("text", "subtitle", "docx", "pdf")
 
 
-def sample_codes(sample: Sample) -> dict[str, bytes]:
-    """The perceptual codes of one sample, by kind ("image" or "text"); empty for audio,
-    video and samples that cannot be decoded or hold too little text."""
-    data = store().read(sample.blob_key)
+def sample_codes(sample: Sample, data: bytes | None = None) -> dict[str, bytes]:
+    """The perceptual codes of one sample (``data``: its bytes, read if not given), by kind
+    ("image" or "text"); empty for audio, video and samples that cannot be decoded or hold
+    too little text."""
+    if data is None:
+        data = store().read(sample.blob_key)
     if sample.media_type == "image":
         code = fingerprints.image_code(data)
         return {MatchKind.IMAGE: code} if code else {}
@@ -90,11 +108,12 @@ def sample_codes(sample: Sample) -> dict[str, bytes]:
 def fingerprint(*, registration_id: int, add_to_index: bool = True) -> WorkFingerprint | None:
     """Compute (again) the codes of a registered work's first sample and put them into the
     indexes; None when it has no work sample."""
-    reg = Registration.objects.select_related("application").get(pk=registration_id)
-    sample = work_sample(reg)
-    if sample is None:
-        return None
-    codes = sample_codes(sample)
+    reg, sample, data = _registered(registration_id)
+    return _save_fingerprint(reg, sample, data, add_to_index=add_to_index) if sample else None
+
+
+def _save_fingerprint(reg: Registration, sample: Sample, data: bytes, *, add_to_index: bool) -> WorkFingerprint:
+    codes = sample_codes(sample, data)
     with transaction.atomic():
         row, _ = WorkFingerprint.objects.update_or_create(registration=reg, defaults={
             "sample": sample, "image_code": codes.get(MatchKind.IMAGE), "text_code": codes.get(MatchKind.TEXT),

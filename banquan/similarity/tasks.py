@@ -17,13 +17,8 @@ log = logging.getLogger(__name__)
 
 
 @db_task()
-def compute_iscc(registration_id: int) -> None:
-    services.compute(registration_id=registration_id)
-
-
-@db_task()
-def compute_fingerprint(registration_id: int) -> None:
-    services.fingerprint(registration_id=registration_id)
+def index_work(registration_id: int) -> None:
+    services.index_work(registration_id=registration_id)
 
 
 @db_task()
