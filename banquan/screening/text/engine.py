@@ -101,7 +101,6 @@ class Screener:
         self._letter_forms: dict[str, list[_Entry]] = {}
         self._han: list[int] = []
         self._repeats: list[bool] = []
-        self._plain: list[bool] = []  # a verbatim match needs no check but its word boundaries
         self._forms: list[str] = []  # each term's symbol form
         for i, term in enumerate(terms):
             self._add_term(i, term.text)
@@ -113,7 +112,9 @@ class Screener:
         self._verbatim: list[str | None] = []
         for entries in self._symbol_forms.values():
             e = entries[0]
-            plain = len(entries) == 1 and e.form == "base" and e.term >= 0 and self._plain[e.term]
+            # A verbatim match of a term without doubled characters needs no check but its
+            # word boundaries (done natively).
+            plain = len(entries) == 1 and e.form == "base" and e.term >= 0 and not self._repeats[e.term]
             self._verbatim.append(terms[e.term].text if plain else None)
         # Only the automata and, per pattern number, what it stands for are kept.
         self._symbols, self._symbol_entries = _compile(self._symbol_forms)
@@ -136,7 +137,6 @@ class Screener:
         han = variants.han_count(tokens)
         self._han.append(han)
         self._repeats.append(classify.has_repeats(text))
-        self._plain.append(bool(text) and not self._repeats[-1])
         if not form:
             return
         self._symbol_forms.setdefault(form, []).append(_Entry(i, "base"))
