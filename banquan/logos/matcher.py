@@ -13,27 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-import cv2
 import numpy as np
 
-from banquan.logos.features import (
-    MARK_FEATURES,
-    QUERY_FEATURES,
-    BinaryIndex,
-    VoteIndex,
-    local_features,
-    pdq_bits,
-)
-from banquan.logos.images import LogoError, load_rgb
-from banquan.logos.prepare import background, content_box, ink, square, to_work_size
+from banquan.logos.features import QUERY_FEATURES, BinaryIndex, VoteIndex, local_features, pdq_bits
+from banquan.logos.images import load_rgb
+from banquan.logos.marks import PDQ_SIDE, PreparedMark, prepare
+from banquan.logos.prepare import background, ink, square, to_work_size
 from banquan.logos.regions import propose
 from banquan.logos.verify import MarkView, verify
 
 # One threshold on the combined score, picked between the lowest positive and highest
 # negative score of the synthetic suite in banquan/logos/tests (see docs/logos.md).
 THRESHOLD = 0.45
-MARK_SIDE = 256  # normalised mark, content with a 10 % margin
-PDQ_SIDE = 128
 PDQ_WEIGHT = 0.6  # PDQ alone can intercept only a near-exact copy
 CANDIDATES_VOTE = 6
 CANDIDATES_PDQ = 6
@@ -58,11 +49,6 @@ def pdq_score(distance: int) -> float:
     return min(1.0, max(0.0, (80 - distance) / 60.0))
 
 
-def _view(channel: np.ndarray) -> MarkView:
-    return MarkView(channel=channel, content=content_box(channel), features=local_features(channel, MARK_FEATURES),
-                    smooth=cv2.GaussianBlur(channel.astype(np.float32), (0, 0), 2.0))
-
-
 class LogoIndex:
     def __init__(self, marks: list[_Mark], pdq: BinaryIndex, votes: VoteIndex):
         self.marks = marks
@@ -79,29 +65,22 @@ class LogoIndex:
     @classmethod
     def build(cls, marks: Iterable[tuple[str, bytes, str]]) -> LogoIndex:
         """Index ``(name, data, filename)`` marks; raises LogoError naming an unreadable mark."""
+        return cls.from_prepared(prepare(name, data, filename) for name, data, filename in marks)
+
+    @classmethod
+    def from_prepared(cls, marks: Iterable[PreparedMark]) -> LogoIndex:
+        """Index marks prepared earlier (``marks.prepare``, or ``marks.from_bytes`` of stored ones)."""
         out: list[_Mark] = []
         codes: list[np.ndarray] = []
         code_owner: list[int] = []
         descs: list[np.ndarray] = []
         desc_owner: list[int] = []
-        for name, data, filename in marks:
-            try:
-                ch = ink(load_rgb(data, filename))
-            except LogoError as e:
-                raise LogoError(f"标志 {name}：{e.reason}") from None
-            bg = background(ch)
-            x, y, w, h = content_box(ch)
-            crop = ch[y:y + h, x:x + w]
-            norm = square(crop, MARK_SIDE, bg, margin=0.1)
-            mirror = np.ascontiguousarray(norm[:, ::-1])
-            # SIFT is not invariant to inversion (the descriptor grid turns by 180°), so light
-            # logos on dark grounds need the negative as a view too.
-            views = [_view(v) for v in (norm, mirror, 255 - norm, 255 - mirror)]
+        for mark in marks:
             i = len(out)
-            out.append(_Mark(name, views))
-            for c in pdq_bits(square(crop, PDQ_SIDE, bg), dihedral=True):
-                codes.append(c)
-                code_owner.append(i)
+            views = mark.views()
+            out.append(_Mark(mark.name, views))
+            codes += mark.codes
+            code_owner += [i] * len(mark.codes)
             for v in views:
                 descs.append(v.features.descriptors)
                 desc_owner.extend([i] * len(v.features.descriptors))

@@ -158,3 +158,18 @@ def test_cli_prints_one_json_line_per_image(tmp_path, capsys):
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert lines[0]["decision"] == "error" and lines[0]["reason"]
     assert lines[1]["decision"] == "intercept"
+
+
+def test_a_stored_prepared_mark_matches_like_the_original():
+    """Marks kept in the office's database (prepared once, serialised) screen the same."""
+    from banquan.logos import marks as prepared
+
+    library = [m for m in s.library() if m[0] == "circle-a"]
+    name, data, filename = library[0]
+    blob = prepared.to_bytes(prepared.prepare(name, data, filename))
+    assert prepared.stored_format(blob) == prepared.FORMAT
+    stored = LogoIndex.from_prepared([prepared.from_bytes(name, blob)])
+    fresh = LogoIndex.build(library)
+    query = TRANSFORMS["rotated15"](MARKS[name], 3)
+    assert stored.match(query, "q.png").decision == "intercept"
+    assert stored.match(query, "q.png") == fresh.match(query, "q.png")
