@@ -76,6 +76,7 @@ def _domain_error(request, exc: DomainError):
 def _mount() -> None:
     from banquan.accounts.api import router as accounts_router
     from banquan.applications.api import router as applications_router
+    from banquan.logos.api import router as logos_router
     from banquan.records.api import router as records_router
     from banquan.review.api import router as review_router
     from banquan.screening.api import router as screening_router
@@ -86,6 +87,7 @@ def _mount() -> None:
     api.add_router("/v1/review", review_router)
     api.add_router("/v1/screening", screening_router)
     api.add_router("/v1/similarity", similarity_router)
+    api.add_router("/v1/logos", logos_router)
     api.add_router("/v1/registrations", records_router)
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "banquan.lexicon",
     "banquan.screening",
     "banquan.similarity",
+    "banquan.logos",
     "banquan.certificates",
     "banquan.records",
     "banquan.demo",

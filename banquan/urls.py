@@ -20,5 +20,6 @@ urlpatterns = [
     path("review/", include("banquan.review.urls")),
     path("screening/", include("banquan.screening.urls")),
     path("similarity/", include("banquan.similarity.urls")),
+    path("logos/", include("banquan.logos.urls")),
     path("", include("banquan.certificates.urls")),
 ]

@@ -1,8 +1,8 @@
 """Back-office permissions that follow the user's role rather than per-user grants.
 
 A registrar (登记管理员) runs the back office: they may see every record there, and manage
-the people, the holiday table and the sensitive-word lexicon (whose admin saves through
-``lexicon.services``). Everything else stays read-only in the admin because it
+the people, the holiday table, the sensitive-word lexicon and the protected brand marks (whose admins save through
+``lexicon.services`` and ``logos.services``). Everything else stays read-only in the admin because it
 is written by services (see ``core.admin.ReadOnlyAdminMixin``)."""
 
 from django.contrib.auth.backends import BaseBackend
@@ -10,7 +10,7 @@ from django.contrib.auth.backends import BaseBackend
 from banquan.accounts.models import Role
 
 # Apps whose rows a registrar edits directly in the back office.
-REGISTRAR_MANAGES = frozenset({"accounts", "workdays", "lexicon"})
+REGISTRAR_MANAGES = frozenset({"accounts", "workdays", "lexicon", "logos"})
 
 
 def _registrar(user) -> bool:

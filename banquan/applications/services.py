@@ -229,6 +229,9 @@ def resubmit(*, applicant: User, app_id: int, response: str) -> Application:
     from banquan.screening import tasks as screening_tasks  # screening depends on applications
 
     transaction.on_commit(lambda: screening_tasks.schedule(app.pk, trigger="resubmit"), robust=True)
+    from banquan.logos import tasks as logo_tasks  # new samples are compared with the marks again
+
+    transaction.on_commit(lambda: logo_tasks.schedule(app.pk, trigger="resubmit"), robust=True)
     return app
 
 

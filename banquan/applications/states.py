@@ -28,6 +28,7 @@ class State(StrEnum):
     CORRECTION_REQUESTED = "correction_requested"
     RESUBMITTED = "resubmitted"
     SPECIAL_REVIEW = "special_review"
+    INTERCEPTED = "intercepted"
     APPROVED = "approved"
     REGISTERED = "registered"
     REJECTED = "rejected"
@@ -42,6 +43,7 @@ LABELS_ZH = {
     State.CORRECTION_REQUESTED: gettext_noop("待补正"),
     State.RESUBMITTED: gettext_noop("已补正"),
     State.SPECIAL_REVIEW: gettext_noop("待专项复审"),
+    State.INTERCEPTED: gettext_noop("已拦截"),
     State.APPROVED: gettext_noop("审查通过"),
     State.REGISTERED: gettext_noop("已登记"),
     State.REJECTED: gettext_noop("不予登记"),
@@ -50,14 +52,19 @@ LABELS_ZH = {
 
 # What applicants read: the same labels, except that the office's "waiting for special
 # review" is, for the applicant, a review in progress of a named kind.
-APPLICANT_LABELS_ZH = {**LABELS_ZH, State.SPECIAL_REVIEW: gettext_noop("专项复审中")}
+APPLICANT_LABELS_ZH = {**LABELS_ZH, State.SPECIAL_REVIEW: gettext_noop("专项复审中"),
+                      State.INTERCEPTED: gettext_noop("受理拦截，待登记机构核查")}
 
 TERMINAL = frozenset({State.REGISTERED, State.REJECTED, State.WITHDRAWN})
 # States in which the review clock runs (acceptance has happened, no decision yet). Special
 # review is part of the review and of its 25 working days.
-CLOCK_RUNNING = frozenset({State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED, State.SPECIAL_REVIEW})
+# An intercepted application (a suspected copy of a protected brand logo) waits for the
+# registrar inside the same 25 working days.
+CLOCK_RUNNING = frozenset({State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED, State.SPECIAL_REVIEW,
+                           State.INTERCEPTED})
 # States in which the office owes the applicant something: shown on the reviewer queue.
-QUEUED = frozenset({State.SUBMITTED, State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED, State.SPECIAL_REVIEW})
+QUEUED = frozenset({State.SUBMITTED, State.ACCEPTED, State.IN_REVIEW, State.RESUBMITTED, State.SPECIAL_REVIEW,
+                    State.INTERCEPTED})
 
 
 class Actor(StrEnum):
@@ -100,11 +107,17 @@ ACTIONS: dict[str, Action] = {
            gettext_noop("专项复审退回")),
         _a("special_reject", {_S.SPECIAL_REVIEW}, _S.REJECTED, Actor.SPECIAL_REVIEWER, True,
            gettext_noop("专项复审不予登记")),
+        # The brand-logo check stops a suspected copy (``intercept``, by the system); a
+        # registrar releases it to the review (``release_interception``) or rejects it.
+        _a("intercept", {_S.ACCEPTED, _S.IN_REVIEW, _S.RESUBMITTED}, _S.INTERCEPTED, Actor.SYSTEM, False,
+           gettext_noop("受理拦截（疑似复制知名商标标志）")),
+        _a("release_interception", {_S.INTERCEPTED}, _S.ACCEPTED, Actor.REVIEWER, True,
+           gettext_noop("解除拦截")),
         _a("register", {_S.APPROVED}, _S.REGISTERED, Actor.SYSTEM, False, gettext_noop("登记")),
-        _a("reject", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.RESUBMITTED}, _S.REJECTED,
+        _a("reject", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.RESUBMITTED, _S.INTERCEPTED}, _S.REJECTED,
            Actor.REVIEWER, True, gettext_noop("不予登记")),
         _a("withdraw", {_S.SUBMITTED, _S.ACCEPTED, _S.IN_REVIEW, _S.CORRECTION_REQUESTED, _S.RESUBMITTED,
-                        _S.SPECIAL_REVIEW},
+                        _S.SPECIAL_REVIEW, _S.INTERCEPTED},
            _S.WITHDRAWN, Actor.APPLICANT, True, gettext_noop("撤回申请")),
     )
 }

@@ -63,6 +63,9 @@ def accept(*, reviewer: User, app_id: int) -> Application:
     from banquan.similarity import tasks as similarity_tasks  # compared with registered works
 
     transaction.on_commit(lambda: similarity_tasks.schedule_prior(app.pk), robust=True)
+    from banquan.logos import tasks as logo_tasks  # a copy of a protected brand logo is stopped
+
+    transaction.on_commit(lambda: logo_tasks.schedule(app.pk), robust=True)
     return app
 
 
@@ -121,6 +124,9 @@ def approve(*, reviewer: User, app_id: int, reason: str) -> Registration | Appli
     app = locked(app_id)
     _may_decide(app, reviewer)
     _screening_finished(app_id)
+    from banquan.logos import checks as logo_checks
+
+    logo_checks.require_finished(app_id)
     action = states.approval_action(special_review_required=app.special_review_required)
     if action == "first_approve":
         app.first_approved_by = reviewer
@@ -135,6 +141,8 @@ def approve(*, reviewer: User, app_id: int, reason: str) -> Registration | Appli
 def reject(*, reviewer: User, app_id: int, reason: str) -> Application:
     app = locked(app_id)
     _may_decide(app, reviewer)
+    if app.status == states.State.INTERCEPTED and reviewer.role != Role.REGISTRAR and not reviewer.is_superuser:
+        raise PermissionDenied(_("被拦截的申请只能由登记管理员解除拦截或决定不予登记。"))
     app.decided_at = clock.now()
     app.deadline = None
     return transition(app, "reject", by=reviewer, actor=states.Actor.REVIEWER, reason=reason)

@@ -98,7 +98,8 @@ def _page_context(
 ) -> dict:
     may_act = _may_act(app, user)
     available = [a.name for a in states.available(app.status, states.Actor.REVIEWER)] if may_act else []
-    decisions = [d for d in states.DECISIONS if d in available]
+    # An intercepted application is decided in the logo panel (release or reject), by a registrar.
+    decisions = [d for d in states.DECISIONS if d in available and app.status != states.State.INTERCEPTED]
     choices = decision_choices(decisions)
     if app.special_review_required:  # "approve" is the first approval: say where it leads
         first = _(states.ACTIONS[states.approval_action(special_review_required=True)].label_zh)

@@ -123,4 +123,18 @@ def test_special_review_keeps_the_clock_running_and_can_be_withdrawn():
 def test_applicants_read_special_review_as_in_progress():
     assert LABELS_ZH[State.SPECIAL_REVIEW] == "待专项复审"
     assert APPLICANT_LABELS_ZH[State.SPECIAL_REVIEW] == "专项复审中"
-    assert all(APPLICANT_LABELS_ZH[s] == LABELS_ZH[s] for s in State if s != State.SPECIAL_REVIEW)
+    assert APPLICANT_LABELS_ZH[State.INTERCEPTED] == "受理拦截，待登记机构核查"
+    assert all(APPLICANT_LABELS_ZH[s] == LABELS_ZH[s] for s in State
+               if s not in (State.SPECIAL_REVIEW, State.INTERCEPTED))
+
+
+def test_only_the_system_intercepts_and_a_reviewer_role_releases_with_a_reason():
+    assert check("intercept", State.ACCEPTED, Actor.SYSTEM).target == State.INTERCEPTED
+    with pytest.raises(TransitionRefused):
+        check("intercept", State.ACCEPTED, Actor.REVIEWER)
+    with pytest.raises(TransitionRefused, match="必须填写理由"):
+        check("release_interception", State.INTERCEPTED, Actor.REVIEWER, "  ")
+    assert check("release_interception", State.INTERCEPTED, Actor.REVIEWER, "已获授权").target == State.ACCEPTED
+    with pytest.raises(TransitionRefused):
+        check("approve", State.INTERCEPTED, Actor.REVIEWER, "通过")
+    assert State.INTERCEPTED in CLOCK_RUNNING
