@@ -168,6 +168,11 @@ def cmd_screen_logo(args: argparse.Namespace) -> int:
 
     from banquan.logos import LogoError, LogoIndex
 
+    if not args.library:  # the office's library in the database
+        _django()
+        from banquan.logos.commands import screen_with_office_library
+
+        return screen_with_office_library(args.images)
     files = sorted(p for p in Path(args.library).iterdir()
                    if p.is_file() and p.suffix.lower() in (".png", ".jpg", ".jpeg", ".svg"))
     try:
@@ -186,6 +191,13 @@ def cmd_screen_logo(args: argparse.Namespace) -> int:
             line = {"image": path, "decision": "error", "reason": getattr(e, "reason", str(e))}
         print(json.dumps(line, ensure_ascii=False))
     return status
+
+
+def cmd_logos_import(args: argparse.Namespace) -> int:
+    _django()
+    from banquan.logos.commands import import_marks
+
+    return import_marks(args)
 
 
 def cmd_iscc(args: argparse.Namespace) -> int:
@@ -286,7 +298,8 @@ def parser() -> argparse.ArgumentParser:
     st.add_argument("--contacts", action="store_true", help="also flag phone numbers, e-mail and web addresses")
     st.set_defaults(func=cmd_screen)
     sl = scsub.add_parser("logo", help="compare images with a folder of protected marks, one JSON line per image")
-    sl.add_argument("--library", required=True, metavar="DIR", help="PNG/JPEG/SVG marks (mark name = file stem)")
+    sl.add_argument("--library", metavar="DIR", help="PNG/JPEG/SVG marks (mark name = file stem); "
+                                                     "default: the office's protected marks in the database")
     sl.add_argument("images", nargs="+", metavar="IMAGE")
     sl.set_defaults(func=cmd_screen_logo)
 
@@ -299,6 +312,14 @@ def parser() -> argparse.ArgumentParser:
     rb = simsub.add_parser("rebuild", help="rebuild the image and text indexes from the database")
     rb.add_argument("--missing", action="store_true", help="first fingerprint registered works that have none")
     sim.set_defaults(func=cmd_similarity)
+
+    lg = sub.add_parser("logos", help="the office's library of protected brand marks")
+    lgsub = lg.add_subparsers(dest="action", required=True)
+    li = lgsub.add_parser("import", help="import a folder or a ZIP/tar.gz archive of PNG/JPEG/SVG marks")
+    li.add_argument("path", metavar="PATH", help="folder or archive; an optional marks.csv (file, brand, owner) "
+                                                 "names brand and owner, else the brand is the file name")
+    li.add_argument("--owner", help="owner of the marks the manifest does not name")
+    li.set_defaults(func=cmd_logos_import)
 
     m = sub.add_parser("manage", help="run a Django management command")
     m.add_argument("rest", nargs=argparse.REMAINDER)

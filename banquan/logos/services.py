@@ -9,6 +9,7 @@ The brand-logo check of applications is in ``banquan.logos.checks``.
 import hashlib
 import io
 import uuid
+from collections.abc import Callable
 from pathlib import PurePath
 
 from django.db import transaction
@@ -135,8 +136,10 @@ def refresh_prepared(mark: Mark) -> Mark:
 
 # --- bulk import ---------------------------------------------------------------------------
 
-def start_import(*, by: User | None, data: bytes, filename: str, default_owner: str = "") -> MarkImport:
-    """Check the archive can be read, keep it, and hand it to the import job."""
+def start_import(*, by: User | None, data: bytes, filename: str, default_owner: str = "",
+                 schedule: bool = True) -> MarkImport:
+    """Check the archive can be read, keep it, and hand it to the import job (``schedule``;
+    the command line runs ``run_import`` itself, with a progress bar)."""
     from banquan.logos import tasks  # tasks imports this module
 
     _registrar(by)
@@ -153,7 +156,8 @@ def start_import(*, by: User | None, data: bytes, filename: str, default_owner: 
                                             total=total, created_by=by, created_at=clock.now())
             ledger.record(actor=by, subject=SUBJECT, action="logo_import_start",
                           data={"import": job.pk, "file": filename, "marks": total})
-            transaction.on_commit(lambda: tasks.import_marks(job.pk))
+            if schedule:
+                transaction.on_commit(lambda: tasks.import_marks(job.pk))
     except BaseException:
         store().delete(key)
         raise
@@ -176,9 +180,9 @@ def _import_one(job: MarkImport, entry: archive.Entry) -> str:
     return "added"
 
 
-def run_import(import_id: int) -> MarkImport:
+def run_import(import_id: int, progress: Callable[[int, int], None] | None = None) -> MarkImport:
     """The import job: one short transaction per mark, so the progress shows as it goes and
-    a failure part-way keeps the marks already added."""
+    a failure part-way keeps the marks already added. ``progress(done, total)``."""
     job = MarkImport.objects.select_related("created_by").get(pk=import_id)
     MarkImport.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
     _total, found = archive.entries(store().read(job.archive_key), job.original_name,
@@ -193,6 +197,8 @@ def run_import(import_id: int) -> MarkImport:
         else:
             job.errors.append({"file": entry.path, "reason": outcome})
         job.save(update_fields=["done", "added", "duplicates", "errors"])
+        if progress:
+            progress(job.done, job.total)
     job.status, job.finished_at = ImportStatus.DONE, clock.now()
     job.save(update_fields=["status", "finished_at"])
     ledger.record(actor=job.created_by, subject=SUBJECT, action="logo_import_done",

@@ -3,6 +3,7 @@ that copies one stops the application at acceptance with its evidence, until a r
 releases it (with a reason, audited) or rejects it."""
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -266,3 +267,44 @@ def test_checks_count_only_the_latest_library(marks, registrar):
                       owner="戊公司")
     assert len(first) == 2 and len(library.current_index()) == 3
     assert Check.objects.count() == 0
+
+
+def test_the_command_line_imports_a_folder_and_screens_with_the_office_library(tmp_path, capsys):
+    from banquan.cli import main
+
+    folder = tmp_path / "marks"
+    folder.mkdir()
+    (folder / "circle.png").write_bytes(s.png(CIRCLE))
+    (folder / "arrow.png").write_bytes(s.png(ARROW))
+    (folder / "marks.csv").write_text("file,brand,owner\narrow.png,箭头 R,乙公司\n", encoding="utf-8")
+    (folder / "broken.svg").write_bytes(SCRIPTED_SVG)
+    assert main(["logos", "import", str(folder), "--owner", "甲公司"]) == 1  # one file refused
+    out = capsys.readouterr()
+    assert "added 2" in out.out and "broken.svg" in out.out and "3/3" in out.err
+    assert set(Mark.objects.values_list("brand", "owner")) == {("circle", "甲公司"), ("箭头 R", "乙公司")}
+    image = tmp_path / "work.png"
+    image.write_bytes(in_artwork(ARROW))
+    assert main(["screen", "logo", str(image)]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert (line["decision"], line["match"], line["owner"]) == ("intercept", "箭头 R", "乙公司")
+
+
+def test_a_logo_shown_in_a_video_is_intercepted_with_the_frame_as_evidence(
+        client, marks, applicant, reviewer, django_capture_on_commit_callbacks):
+    import numpy as np
+
+    from banquan.similarity.tests import media_samples as media
+
+    logo_shot = np.asarray(s.paste(s.artwork(640, 480, 4), ARROW, (300, 150, 260, 260)).convert("RGB"))
+    frames = [np.asarray(s.artwork(640, 480, 20 + n // 10).convert("RGB")) for n in range(40)]  # 4 s of artwork
+    frames += [logo_shot] * 30  # then the mark for 3 s
+    video = media.encode_video(frames, size=(640, 480))
+    with django_capture_on_commit_callbacks(execute=True):
+        app = accepted_with(applicant, reviewer, video, name="making-of.mp4", category="audiovisual")
+    app.refresh_from_db()
+    assert app.status == "intercepted"
+    finding = Finding.objects.get(check_run=checks.latest_check(app.pk))
+    assert finding.mark.brand == "箭头 R" and 4.0 <= finding.frame_at <= 7.0 and finding.frame_key
+    client.force_login(reviewer)
+    assert "秒的画面" in client.get(reverse("review:application", args=[app.pk])).content.decode()
+    assert client.get(reverse("logos:finding_image", args=[finding.pk]))["Content-Type"] == "image/png"
