@@ -58,6 +58,7 @@ class Story:
     authors: tuple[tuple[str, str], ...] = ()
     owners: tuple[dict, ...] = ()
     sample: tuple = ()  # ("image", style, "PNG"|"JPEG") | ("pdf", paragraphs) | ("wav", melody) | ("text", body)
+    #                     | ("logo_copy", demo mark brand, style): a picture copying a protected demo mark
     purpose: str = ""
     process: str = ""
     originality: str = ""
@@ -331,6 +332,11 @@ QUEUE: tuple[Story, ...] = (
                             ("withdraw", 5, "作品拟参加摄影比赛，比赛要求作品未经登记，先撤回申请。")),
            authors=(("李明华", "明华"),), owners=(LI_MINGHUA,), sample=("image", "landscape", "JPEG"), age_days=60,
            purpose="风光摄影。", process="2026 年春在武夷山拍摄。", originality="取景与光线选择体现作者个性。"),
+    # The brand-logo check stops this one at acceptance: its poster copies a protected demo mark.
+    _story(key="intercepted_poster", applicant="agent", category="fine_art", title="星空主题潮流海报",
+           start=4, steps=(("create", 0), ("submit", 0), ("accept", 1, "reviewer1"), ("logo_check", 1)),
+           authors=(("韩雪", "韩雪"),), owners=(HAN_XUE,), sample=("logo_copy", "天穹星标", "abstract"),
+           age_days=30, purpose="潮流服饰印花图案。", process="2026 年绘制。", originality="星空主题构图。"),
 )
 
 STORIES: tuple[Story, ...] = REGISTERED + QUEUE

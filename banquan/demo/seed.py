@@ -26,6 +26,8 @@ from banquan.demo import bulk, samples
 from banquan.demo.catalogue import STORIES, Story
 from banquan.demo.timeline import WorkingDays, fixed_clock, real_now
 from banquan.lexicon import services as lexicon
+from banquan.logos import checks as logo_checks
+from banquan.logos import demo as logos_demo
 from banquan.records import services as records
 from banquan.records.models import Registration
 from banquan.review import services as review
@@ -56,6 +58,7 @@ def seed() -> dict[str, str]:
         users, passwords = demo_accounts.create_all()
         User.objects.filter(pk__in=[u.pk for u in users.values()]).update(date_joined=fixed.at)
         lexicon.load_demo(by=users["registrar"])
+        logos_demo.load_demo(by=users["registrar"])
         _Player(users, days, fixed).play(STORIES)
     demo_accounts.write_file(_accounts_text(passwords))
     return passwords
@@ -127,6 +130,11 @@ class _Player:
         applications.resubmit(applicant=self.users[story.applicant], app_id=self._app_id(story),
                               response=response)
 
+    def _logo_check(self, story: Story) -> None:
+        # Run now rather than as the job queued at acceptance (which runs after the seed commits),
+        # so the demo shows the interception however jobs are run.
+        logo_checks.run_check(logo_checks.queue_check(app_id=self._app_id(story), trigger="accept").pk)
+
     def _special(self, story: Story, reviewer: str, reason: str) -> None:
         review.require_special_review(app_id=self._app_id(story), reason=reason, by=self.users[reviewer])
 
@@ -180,6 +188,9 @@ def _sample_file(story: Story) -> tuple[str, bytes]:
         style, fmt = args
         return f"{story.title}.{'jpg' if fmt == 'JPEG' else 'png'}", samples.image(story.title, style, seed=seed,
                                                                                     fmt=fmt)
+    if kind == "logo_copy":
+        brand, style = args
+        return f"{story.title}.png", logos_demo.poster_copying(brand, samples.image(story.title, style, seed=seed))
     if kind == "pdf":
         data = samples.pdf(story.title, author, args[0])
         if data is not None:
