@@ -6,8 +6,6 @@ import math
 
 from PIL import Image, ImageDraw, ImageFont
 
-
-
 SIDE = 400
 DEMO_OWNER = "演示商标权利人（虚构）"
 
