@@ -36,8 +36,11 @@ MAX_FINDINGS_PER_VIDEO = 5
 INTERCEPT_FROM = {s for s in states.State if s in states.ACTIONS["intercept"].sources}
 
 
-def latest_check(app_id: int) -> Check | None:
-    return Check.objects.filter(application_id=app_id).order_by("-created_at", "-id").first()
+def latest_check(app_id: int, *, finished: bool = False) -> Check | None:
+    found = Check.objects.filter(application_id=app_id)
+    if finished:
+        found = found.filter(status__in=(CheckStatus.DONE, CheckStatus.FAILED))
+    return found.order_by("-created_at", "-id").first()
 
 
 def _samples(app: Application) -> list[Sample]:

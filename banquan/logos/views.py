@@ -29,9 +29,12 @@ EVIDENCE_SIDE = 720
 
 
 def panel_context(app: Application, user, **extra) -> dict:
+    """The latest check's progress, and the findings of the latest finished one (while a new
+    check runs, the evidence that stopped the application stays on the page)."""
     check = checks.latest_check(app.pk)
-    findings = list(check.findings.select_related("mark", "sample")) if check else []
-    return {"app": app, "check": check, "findings": findings, "user": user,
+    done = check if check is None or not check.active else checks.latest_check(app.pk, finished=True)
+    findings = list(done.findings.select_related("mark", "sample")) if done else []
+    return {"app": app, "check": check, "done": done, "findings": findings, "user": user,
             "intercepted": app.status == states.State.INTERCEPTED,
             "may_decide": checks.may_decide(user), **extra}
 

@@ -308,3 +308,13 @@ def test_a_logo_shown_in_a_video_is_intercepted_with_the_frame_as_evidence(
     client.force_login(reviewer)
     assert "秒的画面" in client.get(reverse("review:application", args=[app.pk])).content.decode()
     assert client.get(reverse("logos:finding_image", args=[finding.pk]))["Content-Type"] == "image/png"
+
+
+def test_the_evidence_stays_on_the_page_while_a_new_check_runs(
+        client, marks, applicant, reviewer, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        app = accepted_with(applicant, reviewer, in_artwork(ARROW))
+    checks.queue_check(app_id=app.pk, trigger="rerun")
+    client.force_login(reviewer)
+    panel = client.get(reverse("logos:panel", args=[app.pk])).content.decode()
+    assert "正在比对" in panel and "箭头 R" in panel and 'hx-trigger="every 2s"' in panel
