@@ -243,8 +243,25 @@ def cmd_similarity(args: argparse.Namespace) -> int:
             if n % 50 == 0 or n == len(ids):
                 _bar("fingerprints", n, len(ids))
     sizes = services.rebuild_indexes(progress=_bar)
-    print(f"similarity indexes rebuilt: {sizes['image']} images, {sizes['text']} texts")
+    print(f"similarity indexes rebuilt: {sizes['image']} images, {sizes['text']} texts, "
+          f"{sizes.get('audio', 0)} audio, {sizes.get('video', 0)} videos")
     return 0
+
+
+def cmd_softcopy_build(args: argparse.Namespace) -> int:
+    """Build the program (or, with --doc, documentation) deposit PDF for software registration."""
+    _django()
+    from banquan.software import commands
+
+    return commands.build(args)
+
+
+def cmd_softcopy_check(args: argparse.Namespace) -> int:
+    """Check a deposit PDF against the form; JSON report, exit status 1 when there are problems."""
+    _django()
+    from banquan.software import commands
+
+    return commands.check(args)
 
 
 def cmd_manage(args: argparse.Namespace) -> int:

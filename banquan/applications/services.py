@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from banquan.accounts.models import User
-from banquan.applications import deadlines, rules, states, tasks, uploads
+from banquan.applications import deadlines, media_checks, rules, states, tasks, uploads
 from banquan.applications.models import Application, Author, Correction, Owner, Sample
 from banquan.core import clock
 from banquan.core.errors import DomainError, InvalidTransition, NotFound, PermissionDenied
@@ -127,6 +127,7 @@ def add_sample(*, applicant: User, app_id: int, name: str, file: BinaryIO, size:
     head = file.read(8192)
     file.seek(0)
     detected = uploads.detect(name, head, size, settings.BANQUAN_UPLOAD_LIMITS, role=role)
+    media_checks.check(name, detected.media_type, file)  # opens and holds something; rewinds
     sample_id = uuid.uuid4()
     key = f"samples/{sample_id.hex[:2]}/{sample_id.hex}{_suffix(name)}"
     digest = hashlib.sha256()

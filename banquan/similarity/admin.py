@@ -14,12 +14,13 @@ class ContentCodeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class WorkFingerprintAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("registration", "sample", "computed_at")
     search_fields = ("registration__number", "registration__title")
-    exclude = ("image_code", "text_code")
+    exclude = ("image_code", "text_code", "audio_code", "video_code")
 
 
 @admin.register(PriorSearch)
 class PriorSearchAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ("application", "status", "image_compared", "text_compared", "finished_at")
+    list_display = ("application", "status", "image_compared", "text_compared", "audio_compared",
+                    "video_compared", "finished_at")
     list_filter = ("status",)
 
 

@@ -15,7 +15,7 @@ router = Router(tags=["similarity"])
 
 
 @router.get("/applications/{app_id}/prior", response=PriorOut,
-            summary="Registered works like an application (images and text), nearest first")
+            summary="Registered works like an application (images, text, audio, video), nearest first")
 def prior(request: HttpRequest, app_id: int):
     user = current_user(request)
     if not queue.is_office(user):

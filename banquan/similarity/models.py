@@ -28,13 +28,19 @@ class ContentCode(models.Model):
 
 class WorkFingerprint(models.Model):
     """The perceptual codes of a registered work's first sample, which the near-duplicate
-    indexes (``similarity.index``) are built from: a 256-bit image hash or a 256-bit SimHash
-    of its text (or neither, for audio, video and unreadable samples)."""
+    indexes are built from: a 256-bit image hash or a 256-bit SimHash of its text
+    (``similarity.index``), or an audio and/or video print (``similarity.media``, searched
+    through ``similarity.media_index``); none for unreadable samples."""
 
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="fingerprint")
     sample = models.ForeignKey(Sample, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     image_code = models.BinaryField(null=True, blank=True)
     text_code = models.BinaryField(null=True, blank=True)
+    # Raw Chromaprint fingerprint of the audio, or of a video's soundtrack: little-endian
+    # uint32 sub-fingerprints, ~8 a second (about 19 KB for the 600 s read at most).
+    audio_code = models.BinaryField(null=True, blank=True)
+    # PDQ hashes of a video's frames at one a second: 32 bytes each, in time order (600 at most).
+    video_code = models.BinaryField(null=True, blank=True)
     computed_at = models.DateTimeField()
 
     class Meta:
@@ -48,6 +54,8 @@ class WorkFingerprint(models.Model):
 class MatchKind(models.TextChoices):
     IMAGE = "image", _("图片")
     TEXT = "text", _("文字")
+    AUDIO = "audio", _("音频")
+    VIDEO = "video", _("视频")
 
 
 class SearchStatus(models.TextChoices):
@@ -67,6 +75,10 @@ class PriorSearch(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     image_compared = models.PositiveIntegerField(default=0)  # registered works in the image index searched
     text_compared = models.PositiveIntegerField(default=0)
+    audio_compared = models.PositiveIntegerField(default=0)
+    video_compared = models.PositiveIntegerField(default=0)
+    # What could not be compared and why (e.g. fpcalc missing), shown to the reviewer
+    not_compared = models.CharField(max_length=500, blank=True)
     error = models.CharField(max_length=500, blank=True)
 
     class Meta:
@@ -78,7 +90,7 @@ class PriorSearch(models.Model):
 
     @property
     def compared(self) -> int:
-        return self.image_compared + self.text_compared
+        return self.image_compared + self.text_compared + self.audio_compared + self.video_compared
 
     @property
     def active(self) -> bool:
@@ -91,8 +103,13 @@ class PriorMatch(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="prior_matches")
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=8, choices=MatchKind.choices)
-    distance = models.PositiveSmallIntegerField()  # Hamming distance of the 256-bit codes
-    similarity = models.FloatField()  # 1 - distance / 256
+    # On one scale for every kind, round((1 - similarity) × 256): for images and text the
+    # Hamming distance of the 256-bit codes; for audio the bit-error rate × 256 (bit errors
+    # per 256 bits at the best alignment); for video the share of unmatched frames × 256.
+    distance = models.PositiveSmallIntegerField()
+    # In [0, 1]: 1 - distance / 256 for images and text, 1 - bit-error rate for audio, the
+    # vPDQ matched-frame fraction (the smaller of both directions) for video.
+    similarity = models.FloatField()
     found_at = models.DateTimeField()
 
     class Meta:

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 from banquan import cli
 from banquan.applications import services as applications
 from banquan.review import services as review
-from banquan.similarity import index
+from banquan.similarity import index, services
 from banquan.similarity.models import PriorMatch, PriorSearch, WorkFingerprint
 from banquan.testing import factories
 from banquan.testing.api_client import BearerClient
@@ -34,6 +34,7 @@ def _isolated_index(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     yield
     index._cache.clear()
+    services._media_cache.clear()
 
 
 def artwork(size=(400, 300), fmt="JPEG") -> bytes:
@@ -92,7 +93,7 @@ def test_a_resized_copy_of_a_registered_image_is_shown_to_the_reviewer(
     assert f'href="{reverse("verify:detail", args=[earlier.number])}"' in section and "红日蓝屋" in section and "图片" in section
     assert f"{round(match.similarity * 100)}%" in section
     assert reverse("verify:thumbnail", args=[match.registration.fingerprint.sample.uuid]) in section
-    assert "音频、视频暂不比对" in section
+    assert "未能比对" not in section
 
 
 def test_an_unrelated_image_finds_nothing(client, clock, applicant, reviewer, django_capture_on_commit_callbacks):
@@ -125,8 +126,6 @@ def test_the_page_says_the_comparison_is_running_until_it_is_done(
     app = accepted_with(applicant, reviewer, name="a.jpg", data=artwork())  # no commit yet: no job
     client.force_login(reviewer)
     assert "受理后将自动与已登记的同类作品比对" in client.get(reverse("similarity:prior", args=[app.pk])).content.decode()
-    from banquan.similarity import services
-
     services.queue_prior(app_id=app.pk)
     page = client.get(reverse("similarity:prior", args=[app.pk])).content.decode()
     assert "正在比对" in page and "hx-trigger" in page
