@@ -10,6 +10,7 @@ rejects it. Both are in the application's audit history.
 import io
 import logging
 
+import cv2
 import numpy as np
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -55,12 +56,6 @@ def queue_check(*, app_id: int, trigger: str) -> Check:
                                 images_total=len(_samples(app)))
 
 
-def _png(rgb) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(rgb).save(buf, "PNG", compress_level=1)
-    return buf.getvalue()
-
-
 def _jpeg(rgb) -> bytes:
     buf = io.BytesIO()
     Image.fromarray(rgb).save(buf, "JPEG", quality=85)
@@ -79,7 +74,7 @@ def _video_findings(index: LogoIndex, check: Check, sample: Sample, data: bytes)
 
     best: dict[str, tuple[Match, float, np.ndarray]] = {}  # mark -> its best frame
     for at, rgb in video_frames(data, every=FRAME_EVERY, limit=MAX_FRAMES):
-        match = index.match(_png(rgb), "frame.png")
+        match = index.match_rgb(rgb)
         if match.decision != "intercept" or match.mark is None:
             continue
         if match.mark not in best or match.score > best[match.mark][0].score:
@@ -105,6 +100,7 @@ def run_check(check_id: int) -> Check:
     shows), then intercept the application if anything matched."""
     check = Check.objects.select_related("application").get(pk=check_id)
     Check.objects.filter(pk=check.pk).update(status=CheckStatus.RUNNING)
+    cv2.setNumThreads(1)  # one core a check: with two, a busy worker's checks ran 5× slower
     index = library.current_index()
     check.marks_compared = len(index)
     found: list[Finding] = []

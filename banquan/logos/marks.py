@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
 from banquan.logos.features import MARK_FEATURES, Features, local_features, pdq_bits
@@ -32,9 +31,7 @@ class PreparedMark:
     features: list[Features]  # plain, mirrored, negative, negative mirrored
 
     def views(self) -> list[MarkView]:
-        return [MarkView(channel=ch, content=content_box(ch), features=f,
-                         smooth=cv2.GaussianBlur(ch.astype(np.float32), (0, 0), 2.0))
-                for ch, f in zip(_view_channels(self.norm), self.features, strict=True)]
+        return [MarkView(ch, content_box(ch), f) for ch, f in zip(_view_channels(self.norm), self.features, strict=True)]
 
 
 def _view_channels(norm: np.ndarray) -> list[np.ndarray]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-WORK_MAX_SIDE = 640  # queries are processed at most this large (SIFT time grows with area)
+WORK_MAX_SIDE = 512  # queries are processed at most this large (SIFT time grows with area)
 WORK_MIN_SIDE = 320  # ... and at least this large (tiny JPEGs are upscaled)
 
 
@@ -13,6 +13,38 @@ def ink(rgb: np.ndarray) -> np.ndarray:
     """The minimum of R, G and B: any saturated colour on white becomes dark, so a recoloured
     logo looks like the black original; grey stays grey. Polarity is handled downstream."""
     return np.asarray(rgb.min(axis=2), dtype=np.uint8)
+
+
+def contrast(rgb: np.ndarray) -> np.ndarray:
+    """255 − the largest per-channel difference from the border's median colour.
+
+    On a white ground this is exactly ``ink`` (255 − max(255 − c) = min(R, G, B)); on any other
+    plain ground the mark still turns dark on white whatever the two colours are (red on blue,
+    where ``ink`` is 0 for both, comes out black on white), and a light mark on a dark ground
+    too. Marks are prepared on white, so they are unchanged."""
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
+    bg = np.median(border, axis=0)
+    diff = cv2.absdiff(np.ascontiguousarray(rgb), np.full(rgb.shape, bg.astype(np.uint8), np.uint8))
+    return np.asarray(255 - diff.max(axis=2), dtype=np.uint8)
+
+
+def dominant_colour(rgb: np.ndarray) -> np.ndarray:
+    """The most common colour (5 bits a channel; the mean of the pixels in that bin)."""
+    small = rgb[::2, ::2].reshape(-1, 3)
+    q = small >> 3
+    keys = (q[:, 0].astype(np.int32) << 10) | (q[:, 1].astype(np.int32) << 5) | q[:, 2]
+    top = int(np.bincount(keys, minlength=1 << 15).argmax())
+    return np.asarray(small[keys == top].mean(axis=0), dtype=np.float64)
+
+
+def contrast_to_dominant(rgb: np.ndarray) -> np.ndarray:
+    """Like ``contrast`` but against the image's most common colour: the ground when it is
+    plain, and the mark itself when the ground is a photo or a gradient (a flat-coloured mark is
+    then the largest patch of one colour). Polarity may flip; SIFT's negative views and PDQ's
+    two polarities take care of that."""
+    bg = dominant_colour(rgb)
+    diff = cv2.absdiff(np.ascontiguousarray(rgb), np.full(rgb.shape, np.round(bg).astype(np.uint8), np.uint8))
+    return np.asarray(255 - diff.max(axis=2), dtype=np.uint8)
 
 
 def background(channel: np.ndarray) -> float:

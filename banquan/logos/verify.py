@@ -10,6 +10,7 @@ rejects fits that land on unrelated artwork.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -18,8 +19,8 @@ import numpy as np
 from banquan.logos.features import SIFT, Features
 
 RATIO = 0.8
-MIN_INLIERS = 8
-MIN_PROJECTED = 20  # px: a logo smaller than this in the (work-size) query is not judged
+MIN_INLIERS = 5
+MIN_PROJECTED = 40  # px: a logo smaller than this in the (work-size) query is not judged
 MIN_SPREAD = 0.1  # inlier bbox / mark content area
 RANSAC_PX = 5.0
 
@@ -32,14 +33,33 @@ class Fit:
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in query work coordinates
 
 
-@dataclass
 class MarkView:
-    """One orientation (plain or mirrored) of a normalised mark."""
+    """One view (plain or mirrored, either polarity) of a normalised mark. The blurred channel
+    for the appearance check is made only when a fit gets that far (``channel`` may be a
+    callable returning it, so an index can keep its marks compressed)."""
 
-    channel: np.ndarray  # square, uint8
-    content: tuple[int, int, int, int]  # x, y, w, h in ``channel``
-    features: Features
-    smooth: np.ndarray  # blurred float32 ``channel`` for the appearance check
+    __slots__ = ("_channel", "_smooth", "content", "features", "side")
+
+    def __init__(self, channel: np.ndarray | Callable[[], np.ndarray], content: tuple[int, int, int, int],
+                 features: Features, side: int | None = None):
+        self._channel = channel
+        self._smooth: np.ndarray | None = None
+        self.content = content  # x, y, w, h of the mark in its square channel
+        self.features = features
+        self.side = side if side is not None else int(np.asarray(channel).shape[0])
+
+    @property
+    def channel(self) -> np.ndarray:
+        if callable(self._channel):
+            self._channel = self._channel()
+        return self._channel
+
+    @property
+    def smooth(self) -> np.ndarray:
+        """The channel blurred (float32), for the appearance check."""
+        if self._smooth is None:
+            self._smooth = cv2.GaussianBlur(self.channel.astype(np.float32), (0, 0), 2.0)
+        return self._smooth
 
 
 def _matcher() -> cv2.DescriptorMatcher:
@@ -57,8 +77,28 @@ def _correlation(a: np.ndarray, b: np.ndarray) -> float:
     return float((a * b).sum() / den) if den > 1e-6 else 0.0
 
 
+def appearance(mark: np.ndarray, back: np.ndarray, cells: int = 3) -> float:
+    """How well the warped-back query looks like the mark: the |Pearson correlation| over the
+    mark's box, but no more than the mean correlation (same sign) over the informative cells of
+    a 3 × 3 grid, so a fit that matches the mark's frame or outline but not what is inside it
+    (a letter in a square against any square) does not pass as a copy."""
+    total = _correlation(mark, back)
+    sign = 1.0 if total >= 0 else -1.0
+    h, w = mark.shape
+    spread = float(mark.std())
+    vals = []
+    for i in range(cells):
+        for j in range(cells):
+            sl = np.s_[i * h // cells:(i + 1) * h // cells, j * w // cells:(j + 1) * w // cells]
+            a = mark[sl]
+            if a.size >= 16 and float(a.std()) > 0.25 * spread:  # cells with some of the mark in them
+                vals.append(sign * _correlation(a, back[sl]))
+    cellwise = float(np.mean(vals)) if vals else abs(total)
+    return min(abs(total), max(0.0, cellwise))
+
+
 def inlier_score(n: int) -> float:
-    return 1.0 - math.exp(-n / 10.0)
+    return 1.0 - math.exp(-n / 6.0)
 
 
 def appearance_score(c: float) -> float:
@@ -102,11 +142,11 @@ def verify(view: MarkView, query: Features, channel: np.ndarray, bg: float) -> F
     inside = (min(x1, qw) - max(x0, 0)) * (min(y1, qh) - max(y0, 0)) / max(1e-6, (x1 - x0) * (y1 - y0))
     if min(x1, qw) <= max(x0, 0) or min(y1, qh) <= max(y0, 0) or inside < 0.6:
         return None
-    side = view.channel.shape[0]
+    side = view.side
     back = cv2.warpAffine(channel, cv2.invertAffineTransform(A), (side, side), flags=cv2.INTER_AREA,
                           borderValue=int(bg))
     back = cv2.GaussianBlur(back.astype(np.float32), (0, 0), 2.0)
     sl = np.s_[cy:cy + ch, cx:cx + cw]
-    corr = abs(_correlation(view.smooth[sl], back[sl]))
+    corr = appearance(view.smooth[sl], back[sl])
     score = inlier_score(n) * appearance_score(corr)
     return Fit(score, n, corr, (float(x0), float(y0), float(x1), float(y1)))
