@@ -63,7 +63,7 @@ def _load_raster(data: bytes) -> np.ndarray:
             w, h = im.size
             if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
                 raise LogoError(f"图像尺寸过大（{w}×{h}），疑似解压炸弹")
-            if im.format not in ("PNG", "JPEG", "GIF", "WEBP", "BMP"):
+            if im.format not in ("PNG", "JPEG", "MPO", "GIF", "WEBP", "BMP", "TIFF"):  # what uploads accept
                 raise LogoError(f"不支持的图像格式：{im.format}")
             im.seek(0)
             im.load()

@@ -318,3 +318,13 @@ def test_the_evidence_stays_on_the_page_while_a_new_check_runs(
     client.force_login(reviewer)
     panel = client.get(reverse("logos:panel", args=[app.pk])).content.decode()
     assert "正在比对" in panel and "箭头 R" in panel and 'hx-trigger="every 2s"' in panel
+
+
+def test_every_image_format_an_applicant_may_upload_is_checked(marks, applicant, reviewer,
+                                                               django_capture_on_commit_callbacks):
+    buf = io.BytesIO()
+    Image.open(io.BytesIO(in_artwork(ARROW))).save(buf, "TIFF")
+    with django_capture_on_commit_callbacks(execute=True):
+        app = accepted_with(applicant, reviewer, buf.getvalue(), name="scan.tif")
+    check = checks.latest_check(app.pk)
+    assert check.unreadable == [] and check.intercepted
