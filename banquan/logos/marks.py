@@ -15,10 +15,9 @@ import numpy as np
 from banquan.logos.features import MARK_FEATURES, Features, local_features, pdq_bits
 from banquan.logos.images import LogoError, load_rgb
 from banquan.logos.prepare import background, content_box, ink, square
-from banquan.logos.verify import MarkView
 
 # Bump whenever preparation changes: stored prepared marks of another format are recomputed.
-FORMAT = 1
+FORMAT = 2  # 2: SIFT of the plain and mirrored views only (the negatives are derived at match time)
 MARK_SIDE = 256  # normalised mark, content with a 10 % margin
 PDQ_SIDE = 128
 
@@ -28,17 +27,13 @@ class PreparedMark:
     name: str
     norm: np.ndarray  # MARK_SIDE × MARK_SIDE ink channel
     codes: list[np.ndarray]  # PDQ of the content crop, 8 dihedral variants, 32 bytes each
-    features: list[Features]  # plain, mirrored, negative, negative mirrored
-
-    def views(self) -> list[MarkView]:
-        return [MarkView(ch, content_box(ch), f) for ch, f in zip(_view_channels(self.norm), self.features, strict=True)]
+    # SIFT of the plain and mirrored views. The negative views' descriptors are an exact
+    # permutation of these (features.NEGATIVE), so the index derives them instead of storing them.
+    features: list[Features]
 
 
 def _view_channels(norm: np.ndarray) -> list[np.ndarray]:
-    mirror = np.ascontiguousarray(norm[:, ::-1])
-    # SIFT is not invariant to inversion (the descriptor grid turns by 180°), so light
-    # logos on dark grounds need the negative as a view too.
-    return [norm, mirror, 255 - norm, 255 - mirror]
+    return [norm, np.ascontiguousarray(norm[:, ::-1])]
 
 
 def prepare(name: str, data: bytes, filename: str = "") -> PreparedMark:
@@ -79,7 +74,7 @@ def from_bytes(name: str, blob: bytes) -> PreparedMark:
         if int(z["format"][0]) != FORMAT:
             raise ValueError(f"prepared mark {name!r} has format {int(z['format'][0])}, expected {FORMAT}")
         features = []
-        for i in range(4):
+        for i in range(sum(1 for key in z.files if key.startswith("desc"))):
             desc = z[f"desc{i}"]
             if bool(z[f"float{i}"][0]):
                 desc = desc.astype(np.float32)

@@ -328,3 +328,13 @@ def test_every_image_format_an_applicant_may_upload_is_checked(marks, applicant,
         app = accepted_with(applicant, reviewer, buf.getvalue(), name="scan.tif")
     check = checks.latest_check(app.pk)
     assert check.unreadable == [] and check.intercepted
+
+
+def test_marks_prepared_by_an_older_engine_are_prepared_again(marks):
+    from banquan.logos import marks as prepared
+
+    Mark.objects.filter(pk=marks[0].pk).update(prepared=b"old", prepared_format=prepared.FORMAT - 1)
+    assert len(library.current_index()) == 2
+    mark = Mark.objects.get(pk=marks[0].pk)
+    assert mark.prepared_format == prepared.FORMAT
+    assert prepared.stored_format(bytes(mark.prepared)) == prepared.FORMAT
