@@ -31,9 +31,16 @@ from banquan.logos.features import (
     local_features,
     pdq_with_quality,
 )
-from banquan.logos.images import load_rgb
+from banquan.logos.images import load_rgb_reduced
 from banquan.logos.marks import MARK_SIDE, PDQ_SIDE, PreparedMark, prepare
-from banquan.logos.prepare import background, content_box, contrast_to_dominant, square, to_work_size
+from banquan.logos.prepare import (
+    WORK_MAX_SIDE,
+    background,
+    content_box,
+    contrast_to_dominant,
+    square,
+    to_work_size,
+)
 from banquan.logos.regions import propose
 from banquan.logos.verify import MarkView, verify
 
@@ -160,7 +167,12 @@ class LogoIndex:
 
     def match(self, data: bytes, filename: str = "") -> Match:
         """Screen one image; raises LogoError for unreadable or refused input."""
-        return self.match_rgb(load_rgb(data, filename))
+        rgb, scale = load_rgb_reduced(data, filename, min_side=2 * WORK_MAX_SIDE)
+        found = self.match_rgb(rgb)
+        if scale == 1.0 or found.region is None:
+            return found
+        region = tuple(int(round(v * scale)) for v in found.region)  # in the original's pixels
+        return Match(found.decision, found.score, found.mark, region)  # type: ignore[arg-type]
 
     def match_rgb(self, rgb: np.ndarray) -> Match:
         """Screen one decoded image, an ``(h, w, 3)`` uint8 RGB array (e.g. a video frame)."""

@@ -173,3 +173,11 @@ def test_a_stored_prepared_mark_matches_like_the_original():
     query = TRANSFORMS["rotated15"](MARKS[name], 3)
     assert stored.match(query, "q.png").decision == "intercept"
     assert stored.match(query, "q.png") == fresh.match(query, "q.png")
+
+
+def test_a_large_photo_is_decoded_reduced_but_the_region_is_in_its_own_pixels(index):
+    big = s.paste(Image.new("RGB", (3000, 2400), "white"), MARKS["arrow-r"], (1500, 1000, 1400, 1400))
+    m = index.match(s.jpeg(big, 88), "photo.jpg")
+    assert (m.decision, m.mark) == ("intercept", "arrow-r")
+    x, y, w, h = m.region
+    assert 1500 < x + w / 2 < 2900 and 1000 < y + h / 2 < 2400 and w > 900
