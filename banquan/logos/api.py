@@ -8,7 +8,6 @@ from ninja import Router
 from banquan.accounts.models import User
 from banquan.applications.api import current_user
 from banquan.applications.models import Application
-from banquan.core.errors import NotFound, PermissionDenied
 from banquan.logos import checks
 from banquan.logos.schemas import LogoCheckOut, ReleaseIn
 from banquan.review import queue
@@ -18,12 +17,7 @@ router = Router(tags=["logos"])
 
 def _visible(request: HttpRequest, app_id: int) -> tuple[Application, User]:
     user = current_user(request)
-    if not queue.is_office(user):
-        raise PermissionDenied("只有审查员或登记管理员可以查看商标标志比对结果。")
-    app = queue.visible_to(user).filter(pk=app_id).first()
-    if app is None:
-        raise NotFound("申请不存在。")
-    return app, user
+    return queue.office_application(user, app_id, refusal="只有审查员或登记管理员可以查看商标标志比对结果。"), user
 
 
 @router.get("/applications/{app_id}", response=LogoCheckOut,

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
 
 from banquan.accounts.models import Role, User
 from banquan.applications import states
 from banquan.applications.models import Application
 from banquan.core import clock
+from banquan.core.errors import NotFound, PermissionDenied
 from banquan.review import display
 from banquan.workdays import arith, calendar
 
@@ -54,6 +56,18 @@ def visible_to(user: User) -> QuerySet[Application]:
     if is_special_reviewer(user):
         return qs.filter(_own(user) | Q(special_review_required=True))
     return qs.filter(_own(user))
+
+
+def office_application(user: User, app_id: int, *, refusal: str) -> Application:
+    """The application an office user asks for, as ``visible_to`` allows: PermissionDenied
+    (with ``refusal``) for users outside the office, NotFound for drafts and applications
+    assigned to a colleague (as in the review API)."""
+    if not is_office(user):
+        raise PermissionDenied(refusal)
+    app = visible_to(user).filter(pk=app_id).first()
+    if app is None:
+        raise NotFound(_("申请不存在。"))
+    return app
 
 
 def special_queue_for(user: User) -> QuerySet[Application]:

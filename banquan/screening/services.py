@@ -19,7 +19,7 @@ from banquan.accounts.models import User
 from banquan.applications import states
 from banquan.applications.models import Application
 from banquan.core import clock
-from banquan.core.errors import DomainError, NotFound, PermissionDenied
+from banquan.core.errors import DomainError, NotFound
 from banquan.ledger import services as ledger
 from banquan.review import queue
 from banquan.review import services as review
@@ -65,12 +65,7 @@ def start_run(*, app_id: int, trigger: str, by: User | None = None) -> Run:
 
 
 def _may_see(user: User, app_id: int) -> Application:
-    if not queue.is_office(user):
-        raise PermissionDenied(_("只有审查员或登记管理员可以查看和判断筛查结果。"))
-    app = queue.visible_to(user).filter(pk=app_id).first()
-    if app is None:
-        raise NotFound(_("申请不存在。"))
-    return app
+    return queue.office_application(user, app_id, refusal=_("只有审查员或登记管理员可以查看和判断筛查结果。"))
 
 
 def rerun(*, reviewer: User, app_id: int) -> Run:

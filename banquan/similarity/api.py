@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from ninja import Router
 
 from banquan.applications.api import current_user
-from banquan.core.errors import NotFound, PermissionDenied
 from banquan.review import queue
 from banquan.similarity import services
 from banquan.similarity.schemas import PriorOut
@@ -17,10 +16,6 @@ router = Router(tags=["similarity"])
 @router.get("/applications/{app_id}/prior", response=PriorOut,
             summary="Registered works like an application (images, text, audio, video), nearest first")
 def prior(request: HttpRequest, app_id: int):
-    user = current_user(request)
-    if not queue.is_office(user):
-        raise PermissionDenied("只有审查员或登记管理员可以查看相似作品比对结果。")
-    app = queue.visible_to(user).filter(pk=app_id).first()
-    if app is None:
-        raise NotFound("申请不存在。")
+    app = queue.office_application(current_user(request), app_id,
+                                   refusal="只有审查员或登记管理员可以查看相似作品比对结果。")
     return PriorOut.of(*services.prior_results(app))
