@@ -21,6 +21,7 @@ from banquan.software.softcopy import (
     read_upload,
 )
 from banquan.software.softcopy.check import check_deposit
+from banquan.software.softcopy.check.rules import summarise
 from banquan.software.softcopy.documents import build_documentation_material
 from banquan.software.softcopy.lines import LineOptions
 from banquan.software.softcopy.objectcode import build_object_code_material
@@ -71,7 +72,8 @@ def check(args: argparse.Namespace) -> int:
         return _fail(e.reason)
     except (OSError, LexiconError) as e:
         return _fail(str(e))
-    report = {"pdf": args.pdf, "ok": not problems, "problems": [p.as_dict() for p in problems]}
+    report = {"pdf": args.pdf, "ok": not problems, "summary": summarise(problems),
+              "problems": [p.as_dict() for p in problems]}
     print(json.dumps(report, ensure_ascii=False, indent=1))
     return 1 if problems else 0
 

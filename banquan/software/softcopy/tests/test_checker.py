@@ -235,3 +235,13 @@ def test_a_number_alone_on_the_last_line_is_code_when_the_header_has_the_page_nu
 def test_a_long_list_of_names_is_not_prose(font):
     source = "from numpy import (\n" + "".join(f"    name_number{i},\n" for i in range(300)).replace("_", "") + ")\n"
     assert _check(_pdf(_pages(source), font)) == []
+
+
+def test_pages_are_summarised_as_ranges():
+    from banquan.software.softcopy.check.rules import Problem, page_ranges, summarise
+
+    assert page_ranges([7, 1, 2, 3, 3]) == "1–3、7"
+    assert page_ranges([]) == ""
+    found = [Problem("lines_per_page", "…", 2), Problem("lines_per_page", "…", 3), Problem("page_count", "…")]
+    assert summarise(found) == [{"code": "lines_per_page", "count": 2, "pages": "2–3"},
+                                {"code": "page_count", "count": 1, "pages": ""}]

@@ -20,12 +20,15 @@ def test_build_then_check_a_real_tree(tmp_path, capsys):
     args = ["softcopy", "check", str(out), "--name", "SQL格式化软件", "--version", "V1.0", "--language", "Python",
             "--lexicon", str(lexicon)]
     assert main(args) == 0
-    assert json.loads(capsys.readouterr().out) == {"pdf": str(out), "ok": True, "problems": []}
+    assert json.loads(capsys.readouterr().out) == {"pdf": str(out), "ok": True, "summary": [], "problems": []}
 
     assert main([*args[:4], "SQL美化软件", *args[5:]]) == 1
     report = json.loads(capsys.readouterr().out)
     assert not report["ok"] and {p["code"] for p in report["problems"]} == {"header_name"}
     assert report["problems"][0]["page"] == 1 and "申请表" in report["problems"][0]["message"]
+    # one line for the one mistake made on every page
+    assert report["summary"] == [{"code": "header_name", "count": len(report["problems"]),
+                                  "pages": f"1–{len(report['problems'])}"}]
 
 
 def test_build_from_a_folder_with_redaction_and_refusals(tmp_path, capsys):
