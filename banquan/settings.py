@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "banquan.screening",
     "banquan.similarity",
     "banquan.logos",
+    "banquan.software",
     "banquan.certificates",
     "banquan.records",
     "banquan.demo",
@@ -162,7 +163,18 @@ BANQUAN_OCR = os.environ.get("BANQUAN_OCR", "banquan.screening.ocr.RapidOcr")
 BANQUAN_OFFICE_NAME = os.environ.get("BANQUAN_OFFICE_NAME", "中国版权保护中心")
 BANQUAN_OFFICE_NAME_EN = os.environ.get("BANQUAN_OFFICE_NAME_EN", "Copyright Protection Center of China")
 # Working days allowed for each kind of procedure, counted from the day after acceptance.
-BANQUAN_TIME_LIMITS = {"work": 25, "reissue": 5}
+BANQUAN_TIME_LIMITS = {"work": 25, "software": 30, "reissue": 5}
+
+# Software registration (docs/software.md): how program deposit material treats blank and
+# comment-only lines, the size of uploaded source trees and manuals, and when filings from one
+# account count as a burst (so many within so many hours) for the reviewer.
+BANQUAN_SOFTWARE = {
+    "keep_blank_lines": False,
+    "keep_comment_lines": True,
+    "max_upload_mb": 200,
+    "burst_count": 20,
+    "burst_hours": 24,
+}
 # A deadline within this many working days is shown as "due soon" on the reviewer queue.
 BANQUAN_DUE_SOON_WORKING_DAYS = 5
 

@@ -190,8 +190,13 @@ def remove_sample(*, applicant: User, app_id: int, sample_id: int) -> None:
 
 
 def _require_complete(app: Application) -> None:
-    problems = rules.completeness(app, list(app.authors.all()), list(app.owners.all()),
-                                  list(app.samples.all()), today=clock.today())
+    if app.procedure == "software":  # the software form has its own fields and deposit materials
+        from banquan.software import services as software
+
+        problems = software.problems(app)
+    else:
+        problems = rules.completeness(app, list(app.authors.all()), list(app.owners.all()),
+                                      list(app.samples.all()), today=clock.today())
     if problems:
         from banquan.core.errors import ValidationFailed
 
@@ -233,6 +238,9 @@ def resubmit(*, applicant: User, app_id: int, response: str) -> Application:
     from banquan.logos import tasks as logo_tasks  # new samples are compared with the marks again
 
     transaction.on_commit(lambda: logo_tasks.schedule(app.pk, trigger="resubmit"), robust=True)
+    from banquan.software import tasks as software_tasks  # corrected code is compared again
+
+    transaction.on_commit(lambda: software_tasks.schedule(app.pk, trigger="resubmit"), robust=True)
     return app
 
 

@@ -58,12 +58,19 @@ def register(*, app: Application, by: User | None) -> Registration:
 
     now = clock.now()
     today = clock.today()
-    letter = categories.letter(app.category)
-    serial = next_serial(today.year, letter)
+    if app.procedure == "software":
+        from banquan.software import registration as software
+
+        letter = software.LETTER
+        serial, number, certificate_number = software.numbers(next_serial, today)
+        category, data = software.CATEGORY, software.snapshot(app, certificate_number)
+    else:
+        letter = categories.letter(app.category)
+        serial = next_serial(today.year, letter)
+        number, category, data = numbering.format_number(today.year, letter, serial), app.category, snapshot(app)
     reg = Registration.objects.create(
-        number=numbering.format_number(today.year, letter, serial), application=app, year=today.year,
-        letter=letter, serial=serial, registered_on=today, registered_at=now, title=app.title,
-        category=app.category, data=snapshot(app),
+        number=number, application=app, year=today.year, letter=letter, serial=serial, registered_on=today,
+        registered_at=now, title=app.title, category=category, data=data,
     )
     app.deadline = None
     transition(app, "register", by=by, actor=states.Actor.SYSTEM, data={"number": reg.number})
@@ -72,6 +79,10 @@ def register(*, app: Application, by: User | None) -> Registration:
     from banquan.similarity import tasks as similarity  # similarity depends on records
 
     transaction.on_commit(lambda: similarity.index_work(reg.pk), robust=True)
+    if app.procedure == "software":
+        from banquan.software import tasks as software_tasks  # its code joins the duplicate index
+
+        transaction.on_commit(lambda: software_tasks.registered(reg.pk), robust=True)
     return reg
 
 

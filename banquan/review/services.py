@@ -66,6 +66,9 @@ def accept(*, reviewer: User, app_id: int) -> Application:
     from banquan.logos import tasks as logo_tasks  # a copy of a protected brand logo is stopped
 
     transaction.on_commit(lambda: logo_tasks.schedule(app.pk), robust=True)
+    from banquan.software import tasks as software_tasks  # copied code and mass filings
+
+    transaction.on_commit(lambda: software_tasks.schedule(app.pk), robust=True)
     return app
 
 
