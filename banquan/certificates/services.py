@@ -19,6 +19,23 @@ from banquan.records.models import Registration
 def payload_for(reg: Registration, version: int) -> dict:
     """The facts a certificate attests, in the form that is signed."""
     d = reg.data
+    if "software" in d:  # a computer-software certificate (计算机软件著作权登记证书)
+        sw = d["software"]
+        return {
+            "number": reg.number,
+            "certificate_number": sw["certificate_number"],
+            "version": version,
+            "title": d["title"],
+            "software_version": sw["version"],
+            "category": d["category_zh"],
+            "owners": [o["display"] for o in d["owners"]],
+            "completion_date": d["completion_date"],
+            "first_publication_date": d["first_publication_date"],
+            "acquisition": sw["acquisition"],
+            "rights": sw["rights"],
+            "registration_date": reg.registered_on.isoformat(),
+            "office": settings.BANQUAN_OFFICE_NAME,
+        }
     return {
         "number": reg.number,
         "version": version,
@@ -87,11 +104,32 @@ def render(cert: Certificate) -> bytes:
     from banquan.certificates.pdf import render_certificate
 
     p = cert.payload
+    if "certificate_number" in p:
+        return _render_software(cert)
     return render_certificate(CertificateData(
         number=p["number"], title=p["title"], category=p["category"], authors=p["authors"],
         owners=p["owners"], completion_date=dt.date.fromisoformat(p["completion_date"]),
         first_publication_date=dt.date.fromisoformat(p["first_publication_date"])
         if p["first_publication_date"] else None,
+        registration_date=dt.date.fromisoformat(p["registration_date"]), office_name=p["office"],
+        verify_url=cert.verify_url, version=cert.version, key_id=cert.key_id, signature=cert.signature,
+    ))
+
+
+def _render_software(cert: Certificate) -> bytes:
+    import datetime as dt
+
+    from banquan.certificates.software_document import SoftwareCertificateData
+    from banquan.certificates.software_pdf import render_software_certificate
+
+    p = cert.payload
+    published = p["first_publication_date"]
+    return render_software_certificate(SoftwareCertificateData(
+        certificate_number=p["certificate_number"], number=p["number"], software_name=p["title"],
+        software_version=p["software_version"], owners=p["owners"],
+        completion_date=dt.date.fromisoformat(p["completion_date"]),
+        first_publication_date=dt.date.fromisoformat(published) if published else None,
+        acquisition=p["acquisition"], rights_scope=p["rights"],
         registration_date=dt.date.fromisoformat(p["registration_date"]), office_name=p["office"],
         verify_url=cert.verify_url, version=cert.version, key_id=cert.key_id, signature=cert.signature,
     ))

@@ -103,7 +103,7 @@ def _positive_int(value: str | None) -> int | None:
 def search_page(request):
     q = request.GET.get("q", "").strip()[:100]
     category = request.GET.get("category") or None
-    if category not in categories.BY_CODE:
+    if category not in categories.BY_CODE and category != "software":
         category = None
     year = _positive_int(request.GET.get("year"))
     page = _positive_int(request.GET.get("page")) or 1

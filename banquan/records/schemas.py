@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Schema
 
 from banquan.applications import choices
@@ -35,6 +36,19 @@ class CertificateOut(Schema):
     pdf_url: str
 
 
+class SoftwareFactsOut(Schema):
+    """Facts of a computer-software registration (null for works)."""
+
+    certificate_number: str
+    version: str
+    short_name: str
+    classification: str
+    nature: str
+    development_mode: str
+    acquisition: str
+    rights: str
+
+
 class RegistrationOut(Schema):
     number: str
     title: str
@@ -59,6 +73,7 @@ class RegistrationOut(Schema):
     # ISO 24138 International Standard Content Code, for matching across registries; null
     # until computed (a background job right after registration).
     iscc: str | None
+    software: SoftwareFactsOut | None = None
 
 
 class RegistrationSummaryOut(Schema):
@@ -93,6 +108,8 @@ def pdf_url(number: str) -> str:
 
 
 def category_label(code: str) -> str:
+    if code == "software":  # software registrations share the register with works
+        return str(_("计算机软件"))
     return _label(choices.Category, code)
 
 
@@ -164,7 +181,18 @@ def registration_detail(reg: Registration, signature: str | None = None) -> dict
         "signature_version": check.version,
         "signature_check": check,
         "iscc": _iscc(reg),
+        "software": _software(d),
     }
+
+
+def _software(data: dict) -> dict | None:
+    """The registered facts only software registrations have (certificate number, version…)."""
+    sw = data.get("software")
+    if sw is None:
+        return None
+    keys = ("certificate_number", "version", "short_name", "classification", "nature", "development_mode",
+            "acquisition", "rights")
+    return {k: sw.get(k, "") for k in keys}
 
 
 def _iscc(reg: Registration) -> str | None:
