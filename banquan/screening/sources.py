@@ -41,6 +41,8 @@ def form_sources(app: Application) -> list[Source]:
     for name in text_fields():
         label = str(cast(models.Field, Application._meta.get_field(name)).verbose_name)
         found += _text(f"field:{name}", label, getattr(app, name))
+    if app.procedure == "software":  # the software form's own free text (functions, features…)
+        found += _software_sources(app)
     for n, a in enumerate(app.authors.all(), 1):
         found += _text(f"author:{a.pk}:name", f"作者 {n} 姓名", a.name)
         found += _text(f"author:{a.pk}:signature", f"作者 {n} 署名", a.signature)
@@ -51,6 +53,21 @@ def form_sources(app: Application) -> list[Source]:
         found += _text(f"correction:{c.pk}", f"第 {n} 次补正说明", c.response)
     for s in app.samples.all():
         found += _text(f"sample:{s.pk}:name", "文件名", s.original_name)
+    return found
+
+
+SOFTWARE_TEXT_FIELDS = ("short_name", "dev_purpose", "domain", "main_functions", "tech_features",
+                        "modification_note")
+
+
+def _software_sources(app: Application) -> list[Source]:
+    from banquan.software.models import SoftwareDetails  # software depends on screening's lexicon
+
+    details = SoftwareDetails.objects.filter(application=app).first()
+    found: list[Source] = []
+    for name in SOFTWARE_TEXT_FIELDS if details else ():
+        label = str(cast(models.Field, SoftwareDetails._meta.get_field(name)).verbose_name)
+        found += _text(f"field:software.{name}", label, getattr(details, name))
     return found
 
 
