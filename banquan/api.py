@@ -81,6 +81,8 @@ def _mount() -> None:
     from banquan.review.api import router as review_router
     from banquan.screening.api import router as screening_router
     from banquan.similarity.api import router as similarity_router
+    from banquan.software.api import router as software_router
+    from banquan.software.application_api import router as software_applications_router
 
     api.add_router("/v1/tokens", accounts_router)
     api.add_router("/v1/applications", applications_router)
@@ -89,6 +91,8 @@ def _mount() -> None:
     api.add_router("/v1/similarity", similarity_router)
     api.add_router("/v1/logos", logos_router)
     api.add_router("/v1/registrations", records_router)
+    api.add_router("/v1/software", software_router)
+    api.add_router("/v1/software", software_applications_router)
 
 
 _mount()

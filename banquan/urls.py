@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("accounts/", include("banquan.accounts.urls")),
     path("applications/", include("banquan.applications.urls")),
+    path("software/", include("banquan.software.urls")),
     path("review/", include("banquan.review.urls")),
     path("screening/", include("banquan.screening.urls")),
     path("similarity/", include("banquan.similarity.urls")),

@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from banquan.applications import choices as c
@@ -20,6 +21,7 @@ OTHER_ACTION_LABELS = {
     "delete_draft": "删除草稿",
     "assign": "分配审查员",
     "require_special_review": "送专项复审",
+    "upload_deposit": "上传鉴别材料",
 }
 # Office-internal reasons the applicant's history leaves out: why an application was sent to
 # special review (screening hits) and what the special review group asked the reviewer.
@@ -52,6 +54,19 @@ def registration_of(app: Application) -> Any:
 def registration_number(app: Application) -> str | None:
     reg = registration_of(app)
     return reg.number if reg else None
+
+
+def _pages(app: Application) -> str:
+    """The URL namespace of the application's own pages: software has its own form."""
+    return "software" if app.procedure == "software" else "applications"
+
+
+def detail_url(app: Application) -> str:
+    return reverse(f"{_pages(app)}:detail", args=[app.pk])
+
+
+def edit_url(app: Application) -> str:
+    return reverse(f"{_pages(app)}:edit", args=[app.pk])
 
 
 def deadline_text(app: Application) -> str:

@@ -192,6 +192,7 @@ class CorrectionOut(Schema):
 class ApplicationSummaryOut(Schema):
     id: int
     reference: str
+    procedure: str = Field(description="work, or software (its form: /api/v1/software/applications/{id})")
     title: str
     category: str
     status: StatusCode

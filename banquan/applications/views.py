@@ -81,6 +81,8 @@ def application_list(request):
             "registration": presentation.registration_of(app),
             "editable": app.status in services.EDITABLE,
             "deletable": app.status == states.State.DRAFT,
+            "detail_url": presentation.detail_url(app),
+            "edit_url": presentation.edit_url(app),
         }
         for app in apps
     ]
@@ -150,6 +152,8 @@ def _refuse_edit(request, app: Application, message: str | None = None) -> HttpR
 @applicant_required
 def edit(request, pk: int):
     app = _own_application(request, pk)
+    if app.procedure == "software":
+        return redirect("software:edit", pk=app.pk)
     if app.status not in services.EDITABLE:
         return _refuse_edit(request, app)
     if request.method != "POST":
@@ -262,7 +266,10 @@ def _render_detail(request, app: Application, *, response_form=None, withdraw_fo
 
 @applicant_required
 def detail(request, pk: int):
-    return _render_detail(request, _own_application(request, pk))
+    app = _own_application(request, pk)
+    if app.procedure == "software":
+        return redirect("software:detail", pk=app.pk)
+    return _render_detail(request, app)
 
 
 ROW_NAMES = {"authors": "作者", "owners": "著作权人"}

@@ -23,6 +23,7 @@ from banquan.applications import services as applications
 from banquan.applications.models import Application
 from banquan.demo import accounts as demo_accounts
 from banquan.demo import bulk, samples
+from banquan.demo import software as demo_software
 from banquan.demo.catalogue import STORIES, Story
 from banquan.demo.timeline import WorkingDays, fixed_clock, real_now
 from banquan.lexicon import services as lexicon
@@ -60,6 +61,7 @@ def seed() -> dict[str, str]:
         lexicon.load_demo(by=users["registrar"])
         logos_demo.load_demo(by=users["registrar"])
         _Player(users, days, fixed).play(STORIES)
+        demo_software.play(users, days, fixed)
     demo_accounts.write_file(_accounts_text(passwords))
     return passwords
 

@@ -129,7 +129,17 @@ def _page_context(
         # Shown to a group member who may not decide this one (the others just wait).
         "special_refusal": special_refusal if queue.is_special_reviewer(user) else "",
         "special_form": special_form or SpecialDecisionForm(),
+        "software": _software(app),
     }
+
+
+def _software(app: Application) -> dict | None:
+    """The software form and deposit materials, shown instead of the work form and samples."""
+    if app.procedure != "software":
+        return None
+    from banquan.software import presentation as software  # software depends on review
+
+    return software.review_context(app)
 
 
 def _assignable(app: Application) -> list:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from banquan.software import numbering
 from banquan.software.choices import SoftwareRight
@@ -85,16 +86,16 @@ def field_problems(values: dict[str, Any], today: dt.date) -> dict[str, list[str
 
 
 REQUIRED = (
-    ("title", "请填写软件全称。"), ("version", "请填写版本号。"), ("classification", "请选择软件分类。"),
-    ("nature", "请选择软件作品说明（原创或修改）。"), ("completion_date", "请填写开发完成日期。"),
-    ("publication", "请选择发表状态。"), ("development_mode", "请选择开发方式。"),
-    ("acquisition", "请选择权利取得方式。"), ("rights_scope", "请选择权利范围。"),
-    ("dev_hardware", "请填写开发的硬件环境。"), ("run_hardware", "请填写运行的硬件环境。"),
-    ("dev_os", "请填写开发该软件的操作系统。"), ("dev_tools", "请填写软件开发环境或开发工具。"),
-    ("run_platform", "请填写该软件的运行平台或操作系统。"), ("support_software", "请填写软件运行支撑环境或支持软件。"),
-    ("languages", "请填写编程语言。"), ("source_lines", "请填写源程序量。"), ("dev_purpose", "请填写开发目的。"),
-    ("domain", "请填写面向领域或行业。"), ("main_functions", "请填写软件的主要功能。"),
-    ("tech_features", "请填写软件的技术特点。"),
+    ("title", gettext_noop("请填写软件全称。")), ("version", gettext_noop("请填写版本号。")), ("classification", gettext_noop("请选择软件分类。")),
+    ("nature", gettext_noop("请选择软件作品说明（原创或修改）。")), ("completion_date", gettext_noop("请填写开发完成日期。")),
+    ("publication", gettext_noop("请选择发表状态。")), ("development_mode", gettext_noop("请选择开发方式。")),
+    ("acquisition", gettext_noop("请选择权利取得方式。")), ("rights_scope", gettext_noop("请选择权利范围。")),
+    ("dev_hardware", gettext_noop("请填写开发的硬件环境。")), ("run_hardware", gettext_noop("请填写运行的硬件环境。")),
+    ("dev_os", gettext_noop("请填写开发该软件的操作系统。")), ("dev_tools", gettext_noop("请填写软件开发环境或开发工具。")),
+    ("run_platform", gettext_noop("请填写该软件的运行平台或操作系统。")), ("support_software", gettext_noop("请填写软件运行支撑环境或支持软件。")),
+    ("languages", gettext_noop("请填写编程语言。")), ("source_lines", gettext_noop("请填写源程序量。")), ("dev_purpose", gettext_noop("请填写开发目的。")),
+    ("domain", gettext_noop("请填写面向领域或行业。")), ("main_functions", gettext_noop("请填写软件的主要功能。")),
+    ("tech_features", gettext_noop("请填写软件的技术特点。")),
 )
 
 

@@ -43,6 +43,7 @@ def test_seed(db, fast):
     check_deadlines_are_relative_to_today()
     check_owners_have_valid_identity_numbers()
     check_bulk_snapshot_matches_the_service()
+    check_software_demo()
     check_second_run_changes_nothing(output)
 
 
@@ -72,7 +73,8 @@ def check_accounts_file_is_private(output: str, data_dir):
 
 
 def check_every_category_has_a_registered_work():
-    assert set(Registration.objects.values_list("category", flat=True)) == {c.code for c in categories.CATEGORIES}
+    assert (set(Registration.objects.values_list("category", flat=True))
+            == {c.code for c in categories.CATEGORIES} | {"software"})
     assert not Registration.objects.filter(certificates__isnull=True).exists()
 
 
@@ -115,6 +117,19 @@ def check_second_run_changes_nothing(output: str):
 def check_bulk_snapshot_matches_the_service():
     app = Registration.objects.filter(category="written").first().application
     assert bulk.snapshot(app, list(app.authors.all()), list(app.owners.all())) == records.snapshot(app)
+
+
+def check_software_demo():
+    """A registered program, a disguised copy by another owner in review with the copy found,
+    and a draft whose deposit materials are built and pass the checker."""
+    from banquan.software.models import CopyFinding, DepositMaterial
+
+    software = Registration.objects.get(category="software")
+    copy = CopyFinding.objects.get()
+    assert copy.registration == software and copy.score > 0.8 and copy.application.status == "accepted"
+    draft = Application.objects.get(procedure="software", status="draft")
+    assert {(m.kind, m.status, tuple(m.problems)) for m in DepositMaterial.objects.filter(application=draft)} == {
+        ("program", "ready", ()), ("documentation", "ready", ())}
 
 
 def test_bulk_load_is_searchable_and_verifiable(db, fast):

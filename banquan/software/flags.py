@@ -1,0 +1,80 @@
+"""Signs of mass-produced filing, for the reviewer (``FilingFlag``): near-identical code or
+manuals filed by different applicants in the last ``template_days`` days (``winnow.templates``),
+and many software applications submitted from one account within ``burst_hours`` hours."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Q
+
+from banquan.applications.models import Application
+from banquan.core import clock
+from banquan.software import registry
+from banquan.software.models import FilingFlag, ProgramFingerprint
+from banquan.software.winnow import Filing, ProgramPrint, template_groups
+
+TEMPLATE_DAYS = 90
+MAX_LISTED = 50  # other applications named in a flag's detail
+
+
+def _conf(key: str, default: int) -> int:
+    return int(settings.BANQUAN_SOFTWARE.get(key, default))
+
+
+def _listed(apps: list[Application]) -> list[dict]:
+    return [{"id": a.pk, "reference": a.reference, "title": a.title, "applicant": str(a.applicant)}
+            for a in apps[:MAX_LISTED]]
+
+
+def detect(app: Application, row: ProgramFingerprint | None) -> dict[str, dict]:
+    """Flag kind → detail, for the flags that apply to ``app`` now."""
+    found = {}
+    if row is not None:
+        found.update(_templates(app))
+    burst = _burst(app)
+    if burst:
+        found[FilingFlag.Kind.BURST.value] = burst
+    return found
+
+
+def replace(app: Application, found: dict[str, dict]) -> None:
+    """Upsert the flags found, remove those that no longer apply (inside the caller's transaction)."""
+    FilingFlag.objects.filter(application=app).exclude(kind__in=list(found)).delete()
+    for kind, detail in found.items():
+        FilingFlag.objects.update_or_create(application=app, kind=kind,
+                                            defaults={"detail": detail, "found_at": clock.now()})
+
+
+def _templates(app: Application) -> dict[str, dict]:
+    since = clock.now() - dt.timedelta(days=_conf("template_days", TEMPLATE_DAYS))
+    rows = list(ProgramFingerprint.objects
+                .filter(application__procedure="software")
+                .filter(Q(application__submitted_at__gte=since) | Q(application=app))
+                .only("application_id", "applicant_id", "program", "manual"))
+    common = registry.current().common
+    found = {}
+    for kind, column in ((FilingFlag.Kind.TEMPLATE_CODE, "program"), (FilingFlag.Kind.TEMPLATE_MANUAL, "manual")):
+        filings = [Filing(str(r.application_id), str(r.applicant_id), ProgramPrint.from_bytes(bytes(data)))
+                   for r in rows if (data := getattr(r, column))]
+        for group in template_groups(filings, ignore=common if column == "program" else None):
+            if str(app.pk) not in group.filing_ids:
+                continue
+            others = [int(i) for i in group.filing_ids if i != str(app.pk)]
+            apps = list(Application.objects.filter(pk__in=others).select_related("applicant").order_by("pk"))
+            found[kind.value] = {"group_size": len(group.filing_ids), "applicants": len(group.applicants),
+                                 "resemblance": round(group.weakest_link, 3), "others": _listed(apps)}
+    return found
+
+
+def _burst(app: Application) -> dict | None:
+    if app.submitted_at is None:
+        return None
+    hours, count = _conf("burst_hours", 24), _conf("burst_count", 20)
+    window = dt.timedelta(hours=hours)
+    apps = list(Application.objects.filter(
+        applicant_id=app.applicant_id, procedure="software",
+        submitted_at__gte=app.submitted_at - window, submitted_at__lte=app.submitted_at + window,
+    ).select_related("applicant").order_by("submitted_at", "pk"))
+    if len(apps) < count:
+        return None
+    return {"count": len(apps), "hours": hours, "others": _listed([a for a in apps if a.pk != app.pk])}
