@@ -21,7 +21,7 @@ from banquan.testing import factories
 from banquan.testing import software as sw
 from banquan.testing.api_client import BearerClient
 
-pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.urls("banquan.software.tests.review_urls")]
+pytestmark = pytest.mark.django_db(transaction=False)
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
