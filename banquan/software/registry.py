@@ -38,24 +38,42 @@ def registered_print(program_id: str) -> ProgramPrint:
     return ProgramPrint.from_bytes(bytes(row.program))
 
 
+SAVE_EVERY = 1000  # programs added before the file is rewritten (a restart re-adds the rest)
+_unsaved: dict[str, int] = {}
+
+
 def current() -> FingerprintIndex:
     """The index of every registered program, up to date with the database."""
     path = index_path()
     with _lock:
         index = _cached.get(str(path)) or _read(path)
-        owners = dict(ProgramFingerprint.objects.filter(registration__isnull=False)
-                      .values_list("registration_id", "owner_key"))
-        wanted = {str(r): o for r, o in owners.items()}
-        changed = False
-        if index is None or not set(index.ids) <= set(wanted):
-            index, changed = FingerprintIndex(), True
-        for program_id in sorted(set(wanted) - set(index.ids), key=int):
+        registered = ProgramFingerprint.objects.filter(registration__isnull=False)
+        if index is not None and _same(index, registered):  # one cheap query in the usual case
+            _cached[str(path)] = index
+            return index
+        wanted = {str(r): o for r, o in registered.values_list("registration_id", "owner_key")}
+        rebuilt = index is None or not set(index.ids) <= set(wanted)
+        if rebuilt:
+            index = FingerprintIndex()
+        assert index is not None
+        added = sorted(set(wanted) - set(index.ids), key=int)
+        for program_id in added:
             index.add(program_id, wanted[program_id], registered_print(program_id))
-            changed = True
-        if changed:
+        _unsaved[str(path)] = _unsaved.get(str(path), 0) + len(added)
+        if rebuilt or _unsaved[str(path)] >= SAVE_EVERY or not path.exists():
             _write(index, path)
+            _unsaved[str(path)] = 0
         _cached[str(path)] = index
         return index
+
+
+def _same(index: FingerprintIndex, registered) -> bool:
+    """Registrations are never deleted (PROTECT), so the same count and newest id mean the same set."""
+    from django.db.models import Count, Max
+
+    found = registered.aggregate(n=Count("registration_id"), newest=Max("registration_id"))
+    newest = max((int(i) for i in index.ids), default=None)
+    return found["n"] == len(index) and found["newest"] == newest
 
 
 def forget() -> None:
