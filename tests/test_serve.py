@@ -54,7 +54,7 @@ def server(tmp_path):
 def test_serve_pages_static_files_and_jobs(server):
     base, env, log = server
     status, body = _get(base + "/")
-    assert status == 200 and "作品著作权登记".encode() in body
+    assert status == 200 and "著作权登记".encode() in body
     assert _get(base + "/static/banquan/site.css")[0] == 200
     assert _get(base + "/api/openapi.json")[0] == 200
     assert (Path(env["BANQUAN_DATA_DIR"]) / "keys" / "office_ed25519.pem").exists()

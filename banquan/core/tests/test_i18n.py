@@ -25,20 +25,20 @@ def _switch_to_english(client, next_url="/"):
 @pytest.mark.django_db
 def test_home_page_switches_to_english(client):
     html = client.get(reverse("home")).content.decode()
-    assert "作品著作权登记" in html and "查询已登记作品" in html
+    assert "著作权登记" in html and "查询已登记作品" in html
 
     _switch_to_english(client)
     html = client.get(reverse("home")).content.decode()
     assert '<html lang="en">' in html
     for english in (
-        "Copyright Registration of Works",
+        "Copyright Registration",
         "Search registered works",
         "Log in to apply for registration",
         "25 working days",
         "Registration search",
     ):
         assert english in html
-    for chinese in ("作品著作权登记", "查询已登记作品", "登录后申请登记", "工作日", "登记查询"):
+    for chinese in ("著作权登记", "查询已登记作品", "登录后申请登记", "工作日", "登记查询"):
         assert chinese not in html
     # The switcher now offers the way back to Chinese.
     assert 'value="zh-hans">中文<' in html
@@ -60,7 +60,7 @@ def test_switching_back_to_chinese(client):
     _switch_to_english(client)
     client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
     html = client.get(reverse("home")).content.decode()
-    assert "作品著作权登记" in html and "Copyright Registration of Works" not in html
+    assert "著作权登记" in html and "Copyright Registration" not in html
 
 
 # --- the catalogue itself (no database) ---------------------------------------------------------
@@ -135,5 +135,5 @@ def test_header_declares_english_without_fuzzy():
 
 def test_browser_language_does_not_override_chinese_default(client, db):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
-    assert "作品著作权登记" in page
-    assert "Copyright Registration of Works" not in page
+    assert "著作权登记" in page
+    assert "Copyright Registration" not in page
