@@ -6,6 +6,8 @@ application assigned to a colleague answers 404 (except that the special review 
 every application marked for special review).
 """
 
+from typing import Literal
+
 from django.http import HttpRequest
 from ninja import Query, Router
 
@@ -42,7 +44,8 @@ def _visible(request: HttpRequest, app_id: int) -> Application:
 
 
 @router.get("/queue", response=list[QueueItemOut], summary="The work queue, most urgent first")
-def review_queue(request: HttpRequest, status: QueueStatusCode | None = None, category: CategoryCode | None = None,
+def review_queue(request: HttpRequest, status: QueueStatusCode | None = None,
+                 category: CategoryCode | Literal["software"] | None = None,
                  special: bool = Query(False, description="The special review queue: applications waiting for "
                                                           "the special review group's second decision."),
                  limit: int = Query(100, ge=1, le=500), offset: int = Query(0, ge=0)):

@@ -82,6 +82,9 @@ def special_queue_for(user: User) -> QuerySet[Application]:
     return qs
 
 
+SOFTWARE = "software"  # the queue filter's value for computer software applications
+
+
 def queue_for(user: User, *, status: str = "", category: str = "", special: bool = False) -> QuerySet[Application]:
     """The work queue, most urgent first: not yet accepted (oldest submission first), then by
     deadline; those waiting for the applicant's correction (clock stopped) come last.
@@ -95,7 +98,9 @@ def queue_for(user: User, *, status: str = "", category: str = "", special: bool
             qs = qs.filter(_own(user)).filter(Q(status__in=states.QUEUED) | mine_waiting)
     if status:
         qs = qs.filter(status=status)
-    if category:
+    if category == SOFTWARE:  # software applications have no work category; their own queue
+        qs = qs.filter(procedure="software")
+    elif category:
         qs = qs.filter(category=category)
     urgency_group = Case(
         When(accepted_on__isnull=True, then=Value(0)),

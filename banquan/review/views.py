@@ -52,7 +52,7 @@ def queue_page(request):
     status = request.GET.get("status", "")
     category = request.GET.get("category", "")
     status = status if status in queue.QUEUE_STATES else ""
-    category = category if category in c.Category.values else ""
+    category = category if category in c.Category.values or category == queue.SOFTWARE else ""
     # The special review tab, for the special review group and registrars (ignored for others).
     sees_special = queue.sees_special_queue(request.user)
     special = sees_special and request.GET.get("special") == "1"

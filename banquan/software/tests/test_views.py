@@ -163,3 +163,15 @@ def test_checker_problems_are_grouped_with_their_pages(browser, ready, django_ca
     assert "需修改" in html and "第 1–60 页" in html and "须修改后方可提交" in html
     r = browser.post(reverse("software:submit", args=[ready.pk]))
     assert r.status_code == 400 and "有不符合要求之处" in r.content.decode()
+
+
+def test_the_reviewers_queue_has_a_software_filter(ready, reviewer, client, applicant):
+    from banquan.applications import services as applications
+
+    applications.submit(applicant=ready.applicant, app_id=ready.pk)
+    work = factories.submitted(applicant)
+    client.force_login(reviewer)
+    html = client.get(reverse("review:queue"), {"category": "software"}).content.decode()
+    assert ready.reference in html and work.reference not in html and "计算机软件" in html
+    items = client.get("/api/v1/review/queue", {"category": "software"}).json()
+    assert [i["id"] for i in items] == [ready.pk]
