@@ -5,11 +5,10 @@ and many software applications submitted from one account within ``burst_hours``
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q
 
 from banquan.applications.models import Application
 from banquan.core import clock
-from banquan.software import registry
+from banquan.software import recent, registry
 from banquan.software.models import FilingFlag, ProgramFingerprint
 from banquan.software.winnow import Filing, ProgramPrint, template_groups
 
@@ -30,7 +29,7 @@ def detect(app: Application, row: ProgramFingerprint | None) -> dict[str, dict]:
     """Flag kind → detail, for the flags that apply to ``app`` now."""
     found = {}
     if row is not None:
-        found.update(_templates(app))
+        found.update(_templates(app, row))
     burst = _burst(app)
     if burst:
         found[FilingFlag.Kind.BURST.value] = burst
@@ -45,22 +44,29 @@ def replace(app: Application, found: dict[str, dict]) -> None:
                                             defaults={"detail": detail, "found_at": clock.now()})
 
 
-def _templates(app: Application) -> dict[str, dict]:
+def _templates(app: Application, row: ProgramFingerprint) -> dict[str, dict]:
+    """Near-identical code or manuals among this filing and the recent filings the candidate index
+    (``recent``) proposes for it; groups are formed among those alone."""
     since = clock.now() - dt.timedelta(days=_conf("template_days", TEMPLATE_DAYS))
-    rows = list(ProgramFingerprint.objects
-                .filter(application__procedure="software")
-                .filter(Q(application__submitted_at__gte=since) | Q(application=app))
-                .only("application_id", "applicant_id", "program", "manual"))
     common = registry.current().common
     found = {}
     for kind, column in ((FilingFlag.Kind.TEMPLATE_CODE, "program"), (FilingFlag.Kind.TEMPLATE_MANUAL, "manual")):
-        filings = [Filing(str(r.application_id), str(r.applicant_id), ProgramPrint.from_bytes(bytes(data)))
-                   for r in rows if (data := getattr(r, column))]
+        data = getattr(row, column)
+        if not data:
+            continue
+        own = ProgramPrint.from_bytes(bytes(data))
+        ids = recent.candidates(column, own, since=since, exclude=app.pk)
+        others = (ProgramFingerprint.objects.filter(application_id__in=ids, application__procedure="software",
+                                                    application__submitted_at__gte=since)
+                  .exclude(**{f"{column}__isnull": True}).only("application_id", "applicant_id", column))
+        filings = [Filing(str(app.pk), str(row.applicant_id), own)]
+        filings += [Filing(str(r.application_id), str(r.applicant_id), ProgramPrint.from_bytes(bytes(getattr(r, column))))
+                    for r in others]
         for group in template_groups(filings, ignore=common if column == "program" else None):
             if str(app.pk) not in group.filing_ids:
                 continue
-            others = [int(i) for i in group.filing_ids if i != str(app.pk)]
-            apps = list(Application.objects.filter(pk__in=others).select_related("applicant").order_by("pk"))
+            members = [int(i) for i in group.filing_ids if i != str(app.pk)]
+            apps = list(Application.objects.filter(pk__in=members).select_related("applicant").order_by("pk"))
             found[kind.value] = {"group_size": len(group.filing_ids), "applicants": len(group.applicants),
                                  "resemblance": round(group.weakest_link, 3), "others": _listed(apps)}
     return found

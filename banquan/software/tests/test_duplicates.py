@@ -11,7 +11,7 @@ from django.template import Context, Template
 from banquan.applications import services as applications
 from banquan.core.storage import store
 from banquan.review import services as review
-from banquan.software import duplicates, registry
+from banquan.software import duplicates, recent, registry
 from banquan.software import services as software
 from banquan.software.models import CopyFinding, FilingFlag, ProgramFingerprint
 from banquan.software.softcopy.languages import language_named
@@ -51,8 +51,10 @@ def disguised(tree: str = "sqlparse", salt: str = "copy") -> bytes:
 def _own_index(settings, tmp_path):
     settings.DATA_DIR = tmp_path / "data"
     registry.forget()
+    recent.forget()
     yield
     registry.forget()
+    recent.forget()
 
 
 def filed(capture, applicant, *, serial: int, tree: str = "sqlparse", data: bytes | None = None, **values):
@@ -155,6 +157,24 @@ def test_three_applicants_filing_one_tree_are_flagged_and_rechecking_changes_not
     duplicates.check_application(apps[-1].pk)
     duplicates.check_application(apps[-1].pk)
     assert FilingFlag.objects.filter(application=apps[-1]).count() == 2
+
+
+def test_a_template_flag_goes_when_the_other_filing_changes_its_code(reviewer, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    first_user, second_user = (factories.UserFactory(role="applicant", applicant_kind="person") for _ in range(2))
+    first = accepted(capture, filed(capture, first_user, serial=11, tree="jcs", title="模板甲系统"), first_user,
+                     reviewer)
+    second = accepted(capture, filed(capture, second_user, serial=12, tree="jcs", title="模板乙系统"), second_user,
+                      reviewer)
+    assert FilingFlag.objects.filter(application=second, kind="template_code").exists()
+    # The first applicant is asked to correct and deposits another program: its new fingerprints
+    # replace the old ones, which must no longer count against the second filing.
+    review.start_review(reviewer=reviewer, app_id=first.pk)
+    review.request_correction(reviewer=reviewer, app_id=first.pk, reason="请提交本软件的源程序。")
+    with capture(execute=True):
+        sw.upload(first_user, first.pk, "program", "waitress.zip", sw.real_tree_zip("waitress"))
+    duplicates.check_application(second.pk)
+    assert not FilingFlag.objects.filter(application=second, kind="template_code").exists()
 
 
 def test_many_filings_from_one_account_are_a_burst(settings, applicant, reviewer,

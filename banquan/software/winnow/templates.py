@@ -23,6 +23,20 @@ from banquan.software.winnow.program import ProgramPrint
 
 NEAR_IDENTICAL = 0.8
 MIN_SHARED = 20
+# Proposing candidates from a window of recent filings (``software.recent``): near-identical
+# filings share at least 80 % of their fingerprints, so an index of a quarter of them, asked for
+# the 100 filings sharing most, finds them all (bench/templates.py).
+CANDIDATE_SAMPLE = 4
+CANDIDATES = 100
+CANDIDATE_MIN_SHARED = 5  # sampled hashes
+# Candidates whose estimated resemblance (from the sampled hashes) is below this are not worth
+# the exact comparison: the estimate from a few hundred hashes is within a few points of 0.8.
+CANDIDATE_RESEMBLANCE = 0.6
+
+
+def likely_template(candidate) -> bool:
+    """Is an index candidate (``FingerprintIndex.search``) worth comparing exactly?"""
+    return min(candidate.containment_query, candidate.containment_registered) >= CANDIDATE_RESEMBLANCE
 
 
 @dataclass(frozen=True)
