@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 
 from banquan.applications.models import Application
+from banquan.applications.states import State
 from banquan.core import clock
 from banquan.software import recent, registry
 from banquan.software.models import FilingFlag, ProgramFingerprint
@@ -36,12 +37,29 @@ def detect(app: Application, row: ProgramFingerprint | None) -> dict[str, dict]:
     return found
 
 
+# Applications whose reviewer may still act on a flag: the earlier members of a template group
+# get it too when a later filing reveals the group.
+UNDECIDED = tuple(s.value for s in (State.SUBMITTED, State.ACCEPTED, State.IN_REVIEW, State.CORRECTION_REQUESTED,
+                                    State.RESUBMITTED, State.SPECIAL_REVIEW, State.INTERCEPTED))
+
+
 def replace(app: Application, found: dict[str, dict]) -> None:
-    """Upsert the flags found, remove those that no longer apply (inside the caller's transaction)."""
+    """Upsert the flags found, remove those that no longer apply (inside the caller's transaction);
+    and flag the undecided other members of a template group found now."""
     FilingFlag.objects.filter(application=app).exclude(kind__in=list(found)).delete()
     for kind, detail in found.items():
         FilingFlag.objects.update_or_create(application=app, kind=kind,
                                             defaults={"detail": detail, "found_at": clock.now()})
+        if kind != FilingFlag.Kind.BURST:
+            _flag_members(app, kind, detail)
+
+
+def _flag_members(app: Application, kind: str, detail: dict) -> None:
+    members = [o["id"] for o in detail["others"]]
+    for member in Application.objects.filter(pk__in=members, status__in=UNDECIDED):
+        others = _listed([app]) + [o for o in detail["others"] if o["id"] != member.pk]
+        FilingFlag.objects.update_or_create(application=member, kind=kind,
+                                            defaults={"detail": {**detail, "others": others}, "found_at": clock.now()})
 
 
 def _templates(app: Application, row: ProgramFingerprint) -> dict[str, dict]:

@@ -154,6 +154,9 @@ def test_three_applicants_filing_one_tree_are_flagged_and_rechecking_changes_not
     assert set(flags) == {"template_code", "template_manual"}
     assert flags["template_code"].detail["group_size"] == 3
     assert {o["id"] for o in flags["template_code"].detail["others"]} == {apps[0].pk, apps[1].pk}
+    # The first filing, alone when it was checked, is flagged once the others reveal the template.
+    first = FilingFlag.objects.get(application=apps[0], kind="template_code")
+    assert {o["id"] for o in first.detail["others"]} == {apps[1].pk, apps[2].pk}
     duplicates.check_application(apps[-1].pk)
     duplicates.check_application(apps[-1].pk)
     assert FilingFlag.objects.filter(application=apps[-1]).count() == 2
