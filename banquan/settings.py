@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "banquan.similarity",
     "banquan.logos",
     "banquan.software",
+    "banquan.rights",
     "banquan.certificates",
     "banquan.records",
     "banquan.demo",

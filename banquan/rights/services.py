@@ -1,0 +1,224 @@
+"""Seizures (查封) and pledges (质权登记) of registered works. Every function locks the works'
+registration rows first (``status.lock``, in id order), so a seizure and a pledge arriving at the
+same moment are serialized: either the seizure is committed first and the pledge is refused, or
+the pledge is registered first and the seizure is recorded over it. Never a pledge entered on a
+seized work."""
+
+import datetime as dt
+import hashlib
+import uuid
+from decimal import Decimal
+from typing import BinaryIO
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from banquan.accounts.models import Role, User
+from banquan.core import clock
+from banquan.core.errors import DomainError, NotFound, PermissionDenied
+from banquan.core.storage import store
+from banquan.ledger import services as ledger
+from banquan.records.models import Registration
+from banquan.rights import numbering, status
+from banquan.rights.models import Pledge, Seizure
+from banquan.rights.terms import add_months
+
+MAX_SEIZURE_MONTHS = 36  # 查封著作权等财产权的期限不超过三年（最高法《关于人民法院民事执行中查封、扣押、冻结财产的规定》）
+
+
+def _registrations(numbers: list[str]) -> list[Registration]:
+    numbers = [n.strip() for n in numbers if n.strip()]
+    if not numbers:
+        raise DomainError(_("请至少填写一个登记号。"), field="numbers")
+    found = dict(Registration.objects.filter(number__in=numbers).values_list("number", "pk"))
+    missing = [n for n in numbers if n not in found]
+    if missing:
+        raise NotFound(_("没有这些登记号：%(n)s") % {"n": "、".join(missing)})
+    return status.lock(found.values())
+
+
+def _officer(user: User, role: str, refusal: str) -> str:
+    """The officer's organization: accounts of courts, agencies and banks are created and verified
+    by the office's registrars, with the organization they act for."""
+    if user.role != role or not user.organization.strip():
+        raise PermissionDenied(refusal)
+    return user.organization.strip()
+
+
+# --- seizures -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def seize(*, officer: User, numbers: list[str], document_number: str, scope: str, term_months: int) -> list[Seizure]:
+    """查封: effective the moment this commits; behind an active seizure it waits in line (轮候)."""
+    authority = _officer(officer, Role.COURT_OFFICER, _("只有法院或行政机关的工作人员可以办理查封。"))
+    if not document_number.strip():
+        raise DomainError(_("请填写法律文书号。"), field="document_number")
+    if not scope.strip():
+        raise DomainError(_("请填写查封范围。"), field="scope")
+    if not 1 <= term_months <= MAX_SEIZURE_MONTHS:
+        raise DomainError(_("查封期限应为 1 至 %(n)d 个月。") % {"n": MAX_SEIZURE_MONTHS}, field="term_months")
+    now = clock.now()
+    created = []
+    for reg in _registrations(numbers):
+        status.refuse_if_final(reg, _("查封"))
+        line = list(Seizure.objects.filter(registration=reg).filter(state__in=[Seizure.State.ACTIVE, Seizure.State.WAITING]))
+        first = not line
+        seizure = Seizure.objects.create(
+            registration=reg, authority=authority, document_number=document_number.strip(), scope=scope.strip(),
+            term_months=term_months, position=(Seizure.objects.filter(registration=reg).count() + 1), filed_by=officer, filed_at=now,
+            state=Seizure.State.ACTIVE if first else Seizure.State.WAITING,
+            effective_at=now if first else None, expires_at=add_months(now, term_months) if first else None,
+        )
+        ledger.record(actor=officer, subject=reg.subject, action="seize", to_state=seizure.state,
+                      reason=document_number, data={"seizure": seizure.pk, "authority": authority})
+        status.refresh(reg, by=officer, reason=_("%(a)s查封（%(d)s）") % {"a": authority, "d": seizure.document_number})
+        created.append(seizure)
+    return created
+
+
+@transaction.atomic
+def release_seizure(*, officer: User, seizure_id: int, document_number: str) -> Seizure:
+    """解除查封, by the authority that seized; the next seizure in line takes effect now."""
+    authority = _officer(officer, Role.COURT_OFFICER, _("只有法院或行政机关的工作人员可以解除查封。"))
+    reg_id = Seizure.objects.filter(pk=seizure_id).values_list("registration_id", flat=True).first()
+    if reg_id is None:
+        raise NotFound(_("查封记录不存在。"))
+    (reg,) = status.lock([reg_id])
+    seizure = Seizure.objects.get(pk=seizure_id)
+    if seizure.authority != authority:
+        raise PermissionDenied(_("只有作出查封的%(a)s可以解除该查封。") % {"a": seizure.authority})
+    if seizure.state == Seizure.State.RELEASED:
+        raise DomainError(_("该查封已经解除。"))
+    if not document_number.strip():
+        raise DomainError(_("请填写解除查封的法律文书号。"), field="document_number")
+    was_active, now = seizure.state == Seizure.State.ACTIVE, clock.now()
+    seizure.state, seizure.released_at, seizure.released_by = Seizure.State.RELEASED, now, officer
+    seizure.release_document = document_number.strip()
+    seizure.save()
+    ledger.record(actor=officer, subject=reg.subject, action="release_seizure", to_state=seizure.state,
+                  reason=document_number, data={"seizure": seizure.pk})
+    if was_active:
+        following = Seizure.objects.filter(registration=reg).filter(state=Seizure.State.WAITING).order_by("position").first()
+        if following is not None:
+            following.state, following.effective_at = Seizure.State.ACTIVE, now
+            following.expires_at = add_months(now, following.term_months)
+            following.save()
+            ledger.record(actor=None, subject=reg.subject, action="seizure_effective", to_state=following.state,
+                          reason=following.document_number, data={"seizure": following.pk})
+    status.refresh(reg, by=officer, reason=_("%(a)s解除查封（%(d)s）") % {"a": authority, "d": seizure.release_document})
+    return seizure
+
+
+# --- pledges --------------------------------------------------------------------------------
+
+
+def file_pledge(*, officer: User, numbers: list[str], pledgor_name: str, pledgor_id_type: str,
+                pledgor_id_number: str, principal: Decimal, currency: str, term_start: dt.date, term_end: dt.date,
+                contract_name: str, contract: BinaryIO) -> Pledge:
+    """A bank officer files a pledge for review; the contract is stored before the row."""
+    pledgee = _officer(officer, Role.BANK_OFFICER, _("只有银行等质权人的工作人员可以申请质权登记。"))
+    if principal <= 0:
+        raise DomainError(_("主债权金额应大于零。"), field="principal")
+    if len(currency) != 3 or not currency.isalpha():
+        raise DomainError(_("币种请填写三位字母代码，例如 CNY。"), field="currency")
+    if term_end <= term_start:
+        raise DomainError(_("债务履行期限的结束日应晚于开始日。"), field="term_end")
+    if not contract_name.lower().endswith(".pdf"):
+        raise DomainError(_("请上传 PDF 格式的质押合同。"), field="contract")
+    key = f"pledges/{uuid.uuid4().hex}.pdf"
+    data = contract.read()
+    store().put(key, data)
+    try:
+        with transaction.atomic():
+            regs = _registrations(numbers)
+            for reg in regs:
+                status.refuse_if_final(reg, _("质权登记"))
+                status.refuse_if_seized(reg, _("质权登记"))
+                _pledgor_owns(reg, pledgor_name, pledgor_id_number)
+            pledge = Pledge.objects.create(
+                pledgee=pledgee, pledgor_name=pledgor_name.strip(), pledgor_id_type=pledgor_id_type,
+                pledgor_id_number=pledgor_id_number.strip(), principal=principal, currency=currency.upper(),
+                term_start=term_start, term_end=term_end, contract_key=key, contract_name=contract_name[:255],
+                contract_sha256=hashlib.sha256(data).hexdigest(), filed_by=officer, filed_at=clock.now(),
+            )
+            pledge.works.set(regs)
+            ledger.record(actor=officer, subject=pledge.subject, action="file_pledge", to_state=pledge.state,
+                          data={"works": [r.number for r in regs], "principal": str(principal)})
+    except BaseException:
+        store().delete(key)
+        raise
+    return pledge
+
+
+def _pledgor_owns(reg: Registration, name: str, id_number: str) -> None:
+    owners = {(o.get("id_number") or "").strip().upper() for o in reg.data.get("owners", [])}
+    if id_number.strip().upper() not in owners:
+        raise DomainError(_("出质人“%(p)s”不是“%(t)s”（%(n)s）的著作权人。") % {"p": name, "t": reg.title, "n": reg.number},
+                          field="pledgor_id_number")
+
+
+def _locked_pledge(pledge_id: int) -> tuple[Pledge, list[Registration]]:
+    works = list(Pledge.works.through.objects.filter(pledge_id=pledge_id).values_list("registration_id", flat=True))
+    if not works:
+        raise NotFound(_("质权登记不存在。"))
+    regs = status.lock(works)
+    return Pledge.objects.select_for_update().get(pk=pledge_id), regs
+
+
+@transaction.atomic
+def register_pledge(*, registrar: User, pledge_id: int, reason: str = "") -> Pledge:
+    """The office enters the pledge: effective from this commit, unless a work was seized meanwhile."""
+    if not registrar.is_registrar:
+        raise PermissionDenied(_("只有登记管理员可以办理质权登记。"))
+    pledge, regs = _locked_pledge(pledge_id)
+    if pledge.state != Pledge.State.SUBMITTED:
+        raise DomainError(_("该质权登记申请已处理。"))
+    for reg in regs:
+        status.refuse_if_final(reg, _("质权登记"))
+        status.refuse_if_seized(reg, _("质权登记"))
+    now = clock.now()
+    pledge.state, pledge.registered_at, pledge.decided_at, pledge.decided_by = Pledge.State.REGISTERED, now, now, registrar
+    pledge.number, pledge.decision_reason = numbering.next_pledge_number(now.date()), reason.strip()
+    pledge.save()
+    ledger.record(actor=registrar, subject=pledge.subject, action="register_pledge", from_state="submitted",
+                  to_state=pledge.state, reason=reason, data={"number": pledge.number})
+    for reg in regs:
+        status.refresh(reg, by=registrar, reason=_("质权登记 %(n)s（质权人：%(p)s）") % {"n": pledge.number, "p": pledge.pledgee})
+    return pledge
+
+
+@transaction.atomic
+def reject_pledge(*, registrar: User, pledge_id: int, reason: str) -> Pledge:
+    if not registrar.is_registrar:
+        raise PermissionDenied(_("只有登记管理员可以办理质权登记。"))
+    if not reason.strip():
+        raise DomainError(_("请填写不予登记的理由。"), field="reason")
+    pledge, _regs = _locked_pledge(pledge_id)
+    if pledge.state != Pledge.State.SUBMITTED:
+        raise DomainError(_("该质权登记申请已处理。"))
+    pledge.state, pledge.decided_at, pledge.decided_by = Pledge.State.REJECTED, clock.now(), registrar
+    pledge.decision_reason = reason.strip()
+    pledge.save()
+    ledger.record(actor=registrar, subject=pledge.subject, action="reject_pledge", from_state="submitted",
+                  to_state=pledge.state, reason=reason)
+    return pledge
+
+
+@transaction.atomic
+def release_pledge(*, officer: User, pledge_id: int, reason: str) -> Pledge:
+    """注销: by the pledgee (the bank that filed it) or a registrar."""
+    pledge, regs = _locked_pledge(pledge_id)
+    if not (officer.is_registrar or (officer.role == Role.BANK_OFFICER and officer.organization.strip() == pledge.pledgee)):
+        raise PermissionDenied(_("只有质权人或登记管理员可以注销质权登记。"))
+    if pledge.state != Pledge.State.REGISTERED:
+        raise DomainError(_("只有已登记的质权可以注销。"))
+    if not reason.strip():
+        raise DomainError(_("请填写注销原因。"), field="reason")
+    pledge.state, pledge.released_at, pledge.release_reason = Pledge.State.RELEASED, clock.now(), reason.strip()
+    pledge.save()
+    ledger.record(actor=officer, subject=pledge.subject, action="release_pledge", from_state="registered",
+                  to_state=pledge.state, reason=reason)
+    for reg in regs:
+        status.refresh(reg, by=officer, reason=_("质权登记 %(n)s 已注销") % {"n": pledge.number})
+    return pledge
