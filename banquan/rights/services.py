@@ -222,3 +222,21 @@ def release_pledge(*, officer: User, pledge_id: int, reason: str) -> Pledge:
     for reg in regs:
         status.refresh(reg, by=officer, reason=_("质权登记 %(n)s 已注销") % {"n": pledge.number})
     return pledge
+
+
+# Contract recordation, changes, revocation and reissue live in their own modules; these are the
+# service functions callers use.
+from banquan.rights.changes import (  # noqa: E402
+    decide_change,
+    decide_reissue,
+    file_change,
+    file_reissue,
+    revoke,
+)
+from banquan.rights.recordations import decide_recordation, file_recordation  # noqa: E402
+
+__all__ = [
+    "seize", "release_seizure", "file_pledge", "register_pledge", "reject_pledge", "release_pledge",
+    "file_recordation", "decide_recordation", "file_change", "decide_change", "revoke", "file_reissue",
+    "decide_reissue",
+]
