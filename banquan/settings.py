@@ -150,6 +150,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 EMAIL_BACKEND = os.environ.get("BANQUAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("BANQUAN_MAIL_FROM", "banquan@localhost")
 
 # --- outside systems, each behind a small interface (see banquan/core) -----------------------
 BANQUAN_STORAGE = os.environ.get("BANQUAN_STORAGE", "banquan.core.storage.LocalFileStorage")

@@ -12,7 +12,7 @@ from banquan.core import clock
 from banquan.core.errors import DomainError, NotFound, PermissionDenied
 from banquan.ledger import services as ledger
 from banquan.records.models import Registration, RightsStatus
-from banquan.rights import status
+from banquan.rights import notify, status
 from banquan.rights.models import ChangeRequest, ReissueRequest, Revocation
 
 CHANGEABLE = ("title", "owners", "authors", "completion_date", "first_publication_date")
@@ -91,6 +91,10 @@ def decide_change(*, registrar: User, change_id: int, approve: bool, reason: str
     ledger.record(actor=registrar, subject=reg.subject, action="change_registration" if approve else "reject_change",
                   reason=reason or change.reason, data={"change": change.pk, "fields": sorted(change.changes),
                                                         "certificate_version": change.certificate_version})
+    outcome = (_("已核准，已签发第 %(v)d 版证书。") % {"v": change.certificate_version} if approve
+               else _("不予核准，理由：%(r)s") % {"r": change.decision_reason})
+    notify.send(_("变更或补充登记结果"), [f"{change.get_kind_display()}：{outcome}", *notify.works_lines([reg])],
+                [change.filed_by])
     return change
 
 
@@ -139,8 +143,11 @@ def revoke(*, registrar: User, number: str, ground: str, reason: str, document: 
         raise DomainError(_("该登记已经撤销。"))
     target = RightsStatus.SUPERSEDED if kept else RightsStatus.REVOKED
     set_rights_status(registration_id=reg.pk, status=target, by=registrar, reason=reason, superseded_by=kept)
-    return Revocation.objects.create(registration=reg, ground=ground, document=document.strip(), reason=reason.strip(),
-                                     kept=kept, decided_by=registrar, decided_at=clock.now())
+    revocation = Revocation.objects.create(registration=reg, ground=ground, document=document.strip(),
+                                           reason=reason.strip(), kept=kept, decided_by=registrar, decided_at=clock.now())
+    notify.send(_("登记已撤销"), [_("撤销事由：%(g)s；理由：%(r)s") % {"g": revocation.get_ground_display(), "r": revocation.reason},
+                             *notify.works_lines([reg])], notify.owner_accounts([reg]))
+    return revocation
 
 
 # --- reissue and replacement ----------------------------------------------------------------
@@ -165,6 +172,9 @@ def file_reissue(*, applicant: User, number: str, kind: str, reason: str) -> Rei
                                             deadline_provisional=deadline.provisional)
     ledger.record(actor=applicant, subject=request.subject, action="file_reissue", to_state=request.state,
                   data={"number": reg.number, "deadline": str(request.deadline)})
+    notify.send(_("证书补发或换发申请已受理"), [_("%(k)s申请已受理，将于 %(d)s 前办结。") % {"k": request.get_kind_display(),
+                                                                            "d": request.deadline},
+                                       *notify.works_lines([reg])], [applicant])
     return request
 
 
@@ -192,4 +202,8 @@ def decide_reissue(*, registrar: User, request_id: int, issue: bool, reason: str
     ledger.record(actor=registrar, subject=reg.subject, action="reissue_certificate" if issue else "reject_reissue",
                   reason=reason or request.reason, data={"request": request.pk, "kind": request.kind,
                                                          "certificate_version": request.certificate_version})
+    outcome = (_("已办结，已签发第 %(v)d 版证书。") % {"v": request.certificate_version} if issue
+               else _("不予办理，理由：%(r)s") % {"r": request.decision_reason})
+    notify.send(_("证书补发或换发结果"), [f"{request.get_kind_display()}：{outcome}", *notify.works_lines([reg])],
+                [request.filed_by])
     return request

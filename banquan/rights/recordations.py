@@ -16,7 +16,7 @@ from banquan.core.errors import DomainError, PermissionDenied
 from banquan.core.storage import store
 from banquan.ledger import services as ledger
 from banquan.records.models import Registration
-from banquan.rights import status
+from banquan.rights import notify, status
 from banquan.rights.models import Recordation
 
 RIGHTS = ("reproduction", "distribution", "rental", "exhibition", "performance", "screening", "broadcasting",
@@ -105,4 +105,8 @@ def decide_recordation(*, registrar: User, recordation_id: int, record: bool, re
     for reg in regs if record else ():
         ledger.record(actor=registrar, subject=reg.subject, action="recordation", reason=rec.get_kind_display(),
                       data={"recordation": rec.number, "grantee": rec.grantee_name})
+    outcome = (_("已备案，备案号 %(n)s。") % {"n": rec.number} if record
+               else _("不予备案，理由：%(r)s") % {"r": rec.decision_reason})
+    notify.send(_("合同备案结果"), [f"{rec.get_kind_display()}（{rec.grantor_name} → {rec.grantee_name}）{outcome}",
+                                *notify.works_lines(regs)], [rec.filed_by, *notify.owner_accounts(regs)])
     return rec

@@ -19,7 +19,7 @@ from banquan.core.errors import DomainError, NotFound, PermissionDenied
 from banquan.core.storage import store
 from banquan.ledger import services as ledger
 from banquan.records.models import Registration
-from banquan.rights import numbering, status
+from banquan.rights import notify, numbering, status
 from banquan.rights.models import Pledge, Seizure
 from banquan.rights.terms import add_months
 
@@ -74,7 +74,17 @@ def seize(*, officer: User, numbers: list[str], document_number: str, scope: str
                       reason=document_number, data={"seizure": seizure.pk, "authority": authority})
         status.refresh(reg, by=officer, reason=_("%(a)s查封（%(d)s）") % {"a": authority, "d": seizure.document_number})
         created.append(seizure)
+    regs = [s.registration for s in created]
+    notify.send(_("作品已被查封"), [_("%(a)s以%(d)s对下列作品办理了查封（查封范围：%(s)s；期限 %(m)d 个月）：")
+                               % {"a": authority, "d": document_number.strip(), "s": scope.strip(), "m": term_months},
+                               *notify.works_lines(regs), *_waiting_lines(created)],
+                [officer, *notify.owner_accounts(regs)])
     return created
+
+
+def _waiting_lines(seizures: list[Seizure]) -> list[str]:
+    waiting = [s for s in seizures if s.state == Seizure.State.WAITING]
+    return [_("其中 %(n)d 件已被其他机关查封，本查封轮候，待在先查封解除后依次生效。") % {"n": len(waiting)}] if waiting else []
 
 
 @transaction.atomic
@@ -98,6 +108,7 @@ def release_seizure(*, officer: User, seizure_id: int, document_number: str) -> 
     seizure.save()
     ledger.record(actor=officer, subject=reg.subject, action="release_seizure", to_state=seizure.state,
                   reason=document_number, data={"seizure": seizure.pk})
+    following = None
     if was_active:
         following = Seizure.objects.filter(registration=reg).filter(state=Seizure.State.WAITING).order_by("position").first()
         if following is not None:
@@ -107,6 +118,13 @@ def release_seizure(*, officer: User, seizure_id: int, document_number: str) -> 
             ledger.record(actor=None, subject=reg.subject, action="seizure_effective", to_state=following.state,
                           reason=following.document_number, data={"seizure": following.pk})
     status.refresh(reg, by=officer, reason=_("%(a)s解除查封（%(d)s）") % {"a": authority, "d": seizure.release_document})
+    lines = [_("%(a)s以%(d)s解除了对下列作品的查封：") % {"a": authority, "d": seizure.release_document},
+             *notify.works_lines([reg])]
+    users = [officer, *notify.owner_accounts([reg])]
+    if was_active and following is not None:
+        lines.append(_("轮候的%(a)s查封（%(d)s）自即日起生效。") % {"a": following.authority, "d": following.document_number})
+        users.append(following.filed_by)
+    notify.send(_("查封已解除"), lines, users)
     return seizure
 
 
@@ -145,6 +163,9 @@ def file_pledge(*, officer: User, numbers: list[str], pledgor_name: str, pledgor
             pledge.works.set(regs)
             ledger.record(actor=officer, subject=pledge.subject, action="file_pledge", to_state=pledge.state,
                           data={"works": [r.number for r in regs], "principal": str(principal)})
+            notify.send(_("质权登记申请已提交"), [_("%(b)s申请以下列作品办理著作权质权登记，出质人：%(p)s。")
+                                           % {"b": pledgee, "p": pledgor_name.strip()}, *notify.works_lines(regs)],
+                        [officer, *notify.owner_accounts(regs)])
     except BaseException:
         store().delete(key)
         raise
@@ -189,6 +210,10 @@ def register_pledge(*, registrar: User, pledge_id: int, reason: str = "") -> Ple
     pledge.save(update_fields=["number"])
     ledger.record(actor=registrar, subject=pledge.subject, action="register_pledge", from_state="submitted",
                   to_state=pledge.state, reason=reason, data={"number": pledge.number})
+    notify.send(_("著作权质权已登记"), [_("质权登记号 %(n)s，质权人%(b)s，出质人%(p)s，自 %(t)s 起生效。出质作品：")
+                                   % {"n": pledge.number, "b": pledge.pledgee, "p": pledge.pledgor_name,
+                                      "t": f"{now:%Y-%m-%d %H:%M}"}, *notify.works_lines(regs)],
+                [pledge.filed_by, *notify.owner_accounts(regs)])
     return pledge
 
 
@@ -206,6 +231,8 @@ def reject_pledge(*, registrar: User, pledge_id: int, reason: str) -> Pledge:
     pledge.save()
     ledger.record(actor=registrar, subject=pledge.subject, action="reject_pledge", from_state="submitted",
                   to_state=pledge.state, reason=reason)
+    notify.send(_("质权登记申请不予登记"), [_("理由：%(r)s") % {"r": pledge.decision_reason}, *notify.works_lines(_regs)],
+                [pledge.filed_by, *notify.owner_accounts(_regs)])
     return pledge
 
 
@@ -225,6 +252,8 @@ def release_pledge(*, officer: User, pledge_id: int, reason: str) -> Pledge:
                   to_state=pledge.state, reason=reason)
     for reg in regs:
         status.refresh(reg, by=officer, reason=_("质权登记 %(n)s 已注销") % {"n": pledge.number})
+    notify.send(_("著作权质权已注销"), [_("质权登记 %(n)s 已注销（%(r)s）。") % {"n": pledge.number, "r": pledge.release_reason},
+                                   *notify.works_lines(regs)], [pledge.filed_by, officer, *notify.owner_accounts(regs)])
     return pledge
 
 
