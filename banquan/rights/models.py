@@ -18,6 +18,7 @@ class Seizure(models.Model):
         ACTIVE = "active", _("查封中")
         WAITING = "waiting", _("轮候中")
         RELEASED = "released", _("已解除")
+        EXPIRED = "expired", _("期限届满")
 
     registration = models.ForeignKey(Registration, on_delete=models.PROTECT, related_name="seizures")
     authority = models.CharField(_("查封机关"), max_length=200)

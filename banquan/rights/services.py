@@ -98,8 +98,8 @@ def release_seizure(*, officer: User, seizure_id: int, document_number: str) -> 
     seizure = Seizure.objects.get(pk=seizure_id)
     if seizure.authority != authority:
         raise PermissionDenied(_("只有作出查封的%(a)s可以解除该查封。") % {"a": seizure.authority})
-    if seizure.state == Seizure.State.RELEASED:
-        raise DomainError(_("该查封已经解除。"))
+    if seizure.state in (Seizure.State.RELEASED, Seizure.State.EXPIRED):
+        raise DomainError(_("该查封已经解除或期限届满。"))
     if not document_number.strip():
         raise DomainError(_("请填写解除查封的法律文书号。"), field="document_number")
     was_active, now = seizure.state == Seizure.State.ACTIVE, clock.now()
@@ -108,15 +108,7 @@ def release_seizure(*, officer: User, seizure_id: int, document_number: str) -> 
     seizure.save()
     ledger.record(actor=officer, subject=reg.subject, action="release_seizure", to_state=seizure.state,
                   reason=document_number, data={"seizure": seizure.pk})
-    following = None
-    if was_active:
-        following = Seizure.objects.filter(registration=reg).filter(state=Seizure.State.WAITING).order_by("position").first()
-        if following is not None:
-            following.state, following.effective_at = Seizure.State.ACTIVE, now
-            following.expires_at = add_months(now, following.term_months)
-            following.save()
-            ledger.record(actor=None, subject=reg.subject, action="seizure_effective", to_state=following.state,
-                          reason=following.document_number, data={"seizure": following.pk})
+    following = _next_in_line(reg, now) if was_active else None
     status.refresh(reg, by=officer, reason=_("%(a)s解除查封（%(d)s）") % {"a": authority, "d": seizure.release_document})
     lines = [_("%(a)s以%(d)s解除了对下列作品的查封：") % {"a": authority, "d": seizure.release_document},
              *notify.works_lines([reg])]
@@ -126,6 +118,46 @@ def release_seizure(*, officer: User, seizure_id: int, document_number: str) -> 
         users.append(following.filed_by)
     notify.send(_("查封已解除"), lines, users)
     return seizure
+
+
+def _next_in_line(reg: Registration, now: dt.datetime) -> Seizure | None:
+    """The first waiting seizure takes effect now (its term counted from now)."""
+    following = Seizure.objects.filter(registration=reg, state=Seizure.State.WAITING).order_by("position").first()
+    if following is not None:
+        following.state, following.effective_at = Seizure.State.ACTIVE, now
+        following.expires_at = add_months(now, following.term_months)
+        following.save()
+        ledger.record(actor=None, subject=reg.subject, action="seizure_effective", to_state=following.state,
+                      reason=following.document_number, data={"seizure": following.pk})
+    return following
+
+
+def expire_seizures() -> int:
+    """Seizures whose term has run out end (a job every few minutes); the next in line takes
+    effect. Each work in its own transaction. Returns how many ended."""
+    now, ended = clock.now(), 0
+    for seizure_id, reg_id in Seizure.objects.filter(state=Seizure.State.ACTIVE, expires_at__lte=now).values_list(
+            "pk", "registration_id"):
+        with transaction.atomic():
+            (reg,) = status.lock([reg_id])
+            seizure = Seizure.objects.get(pk=seizure_id)
+            if seizure.state != Seizure.State.ACTIVE or seizure.expires_at is None or seizure.expires_at > now:
+                continue
+            seizure.state, seizure.released_at = Seizure.State.EXPIRED, now
+            seizure.save()
+            ledger.record(actor=None, subject=reg.subject, action="seizure_expired", to_state=seizure.state,
+                          reason=seizure.document_number, data={"seizure": seizure.pk})
+            following = _next_in_line(reg, now)
+            status.refresh(reg, by=None, reason=_("查封期限届满（%(d)s）") % {"d": seizure.document_number})
+            lines = [_("%(a)s的查封（%(d)s）期限届满，已失效：") % {"a": seizure.authority, "d": seizure.document_number},
+                     *notify.works_lines([reg])]
+            if following is not None:
+                lines.append(_("轮候的%(a)s查封（%(d)s）自即日起生效。") % {"a": following.authority,
+                                                                  "d": following.document_number})
+            notify.send(_("查封期限届满"), lines, [seizure.filed_by, *notify.owner_accounts([reg]),
+                                                 following.filed_by if following else None])
+            ended += 1
+    return ended
 
 
 # --- pledges --------------------------------------------------------------------------------
@@ -269,7 +301,7 @@ from banquan.rights.changes import (  # noqa: E402
 from banquan.rights.recordations import decide_recordation, file_recordation  # noqa: E402
 
 __all__ = [
-    "seize", "release_seizure", "file_pledge", "register_pledge", "reject_pledge", "release_pledge",
+    "seize", "release_seizure", "expire_seizures", "file_pledge", "register_pledge", "reject_pledge", "release_pledge",
     "file_recordation", "decide_recordation", "file_change", "decide_change", "revoke", "file_reissue",
     "decide_reissue",
 ]

@@ -77,3 +77,20 @@ def test_a_seizure_over_a_registered_pledge_is_recorded_over_it(court, bank, reg
     assert status(work) == "seized"
     services.release_seizure(officer=court, seizure_id=seizure.pk, document_number="解除")
     assert status(work) == "pledged"  # the pledge stands once the seizure is lifted
+
+
+def test_an_expired_seizure_ends_and_the_next_in_line_takes_effect(clock, court, other_court, work):
+    import datetime as dt
+
+    from banquan.testing.fixtures import on_day
+
+    (first,) = seize(court, work, months=6)
+    (second,) = seize(other_court, work, "（2026）沪0115执88号", months=3)
+    assert services.expire_seizures() == 0
+    on_day(clock, (first.expires_at + dt.timedelta(days=1)).date())
+    assert services.expire_seizures() == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.state == "expired" and second.state == "active" and status(work) == "seized"
+    on_day(clock, (second.expires_at + dt.timedelta(days=1)).date())
+    assert services.expire_seizures() == 1 and status(work) == "valid"
