@@ -79,6 +79,7 @@ def _mount() -> None:
     from banquan.logos.api import router as logos_router
     from banquan.records.api import router as records_router
     from banquan.review.api import router as review_router
+    from banquan.rights.api import router as rights_router
     from banquan.screening.api import router as screening_router
     from banquan.similarity.api import router as similarity_router
     from banquan.software.api import router as software_router
@@ -93,6 +94,7 @@ def _mount() -> None:
     api.add_router("/v1/registrations", records_router)
     api.add_router("/v1/software", software_router)
     api.add_router("/v1/software", software_applications_router)
+    api.add_router("/v1/rights", rights_router)
 
 
 _mount()

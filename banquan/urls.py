@@ -22,5 +22,6 @@ urlpatterns = [
     path("screening/", include("banquan.screening.urls")),
     path("similarity/", include("banquan.similarity.urls")),
     path("logos/", include("banquan.logos.urls")),
+    path("rights/", include("banquan.rights.urls")),
     path("", include("banquan.certificates.urls")),
 ]

@@ -17,6 +17,7 @@ from banquan.certificates import signing
 from banquan.core.storage import store
 from banquan.records import schemas, search
 from banquan.records.models import Registration
+from banquan.rights.public import public_rights
 
 SEARCH_PAGE_SIZE = 20
 
@@ -48,6 +49,7 @@ def detail(request, number: str):
         "check": facts["signature_check"],
         "sample": _first_image_sample(reg),
         "office_key_id": signing.key_id(),
+        "rights": public_rights(reg),
     })
 
 

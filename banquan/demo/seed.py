@@ -12,6 +12,7 @@ import io
 import sys
 import zlib
 from collections import Counter
+from decimal import Decimal
 from typing import TextIO
 
 from django.conf import settings
@@ -29,9 +30,9 @@ from banquan.demo.timeline import WorkingDays, fixed_clock, real_now
 from banquan.lexicon import services as lexicon
 from banquan.logos import checks as logo_checks
 from banquan.logos import demo as logos_demo
-from banquan.records import services as records
 from banquan.records.models import Registration
 from banquan.review import services as review
+from banquan.rights import services as rights
 
 
 def run(print_accounts: bool, registrations: int = 0, *, out: TextIO | None = None) -> None:
@@ -152,13 +153,28 @@ class _Player:
         applications.withdraw(applicant=self.users[story.applicant], app_id=self._app_id(story), reason=reason)
 
     def _rights(self, story: Story, status: str, reason: str) -> None:
-        records.set_rights_status(registration_id=self.regs[story.key].pk, status=status,
-                                  by=self.users["registrar"], reason=reason)
+        """Through the rights services, as the court, the bank and the office would do it."""
+        reg = self.regs[story.key]
+        if status == "seized":
+            rights.seize(officer=self.users["court"], numbers=[reg.number], document_number="（2026）京0108执1234号",
+                         scope="该作品的全部著作财产权", term_months=36)
+        elif status == "pledged":
+            owner = reg.data["owners"][0]
+            pledge = rights.file_pledge(
+                officer=self.users["bank"], numbers=[reg.number], pledgor_name=owner["name"],
+                pledgor_id_type=owner["id_type"], pledgor_id_number=owner["id_number"],
+                principal=Decimal("3000000.00"), currency="CNY", term_start=self.clock.at.date(),
+                term_end=self.clock.at.date() + dt.timedelta(days=730), contract_name="质押合同.pdf",
+                contract=io.BytesIO(samples.pdf("著作权质押合同", "", [reason]) or b"%PDF-1.4\n"))
+            rights.register_pledge(registrar=self.users["registrar"], pledge_id=pledge.pk, reason=reason)
+        elif status == "revoked":
+            rights.revoke(registrar=self.users["registrar"], number=reg.number, ground="false_facts", reason=reason)
+        else:
+            raise ValueError(status)
 
     def _supersede(self, story: Story, old_key: str, reason: str) -> None:
-        records.set_rights_status(registration_id=self.regs[old_key].pk, status="superseded",
-                                  by=self.users["registrar"], reason=reason,
-                                  superseded_by=self.regs[story.key])
+        rights.revoke(registrar=self.users["registrar"], number=self.regs[old_key].number, ground="duplicate",
+                      reason=reason, kept_number=self.regs[story.key].number)
 
 
 def _form(story: Story, today: dt.date) -> dict:
