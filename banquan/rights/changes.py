@@ -134,9 +134,11 @@ def revoke(*, registrar: User, number: str, ground: str, reason: str, document: 
         raise DomainError(_("请填写撤销理由。"), field="reason")
     if ground in (Revocation.Ground.COURT, Revocation.Ground.ADMINISTRATIVE) and not document.strip():
         raise DomainError(_("依据裁判或决定撤销的，请填写文书号。"), field="document")
+    if ground == Revocation.Ground.DUPLICATE and not kept_number.strip():
+        raise DomainError(_("重复登记请填写保留的登记号。"), field="kept_number")
     reg = _registration(number)
     kept = _registration(kept_number) if ground == Revocation.Ground.DUPLICATE else None
-    if ground == Revocation.Ground.DUPLICATE and (kept is None or kept.pk == reg.pk):
+    if kept is not None and kept.pk == reg.pk:
         raise DomainError(_("重复登记请填写保留的登记号。"), field="kept_number")
     status.lock([reg.pk] + ([kept.pk] if kept else []))
     if Revocation.objects.filter(registration=reg).exists():
@@ -145,6 +147,7 @@ def revoke(*, registrar: User, number: str, ground: str, reason: str, document: 
     set_rights_status(registration_id=reg.pk, status=target, by=registrar, reason=reason, superseded_by=kept)
     revocation = Revocation.objects.create(registration=reg, ground=ground, document=document.strip(),
                                            reason=reason.strip(), kept=kept, decided_by=registrar, decided_at=clock.now())
+    reg.refresh_from_db()  # its status was set through its own query
     notify.send(_("登记已撤销"), [_("撤销事由：%(g)s；理由：%(r)s") % {"g": revocation.get_ground_display(), "r": revocation.reason},
                              *notify.works_lines([reg])], notify.owner_accounts([reg]))
     return revocation

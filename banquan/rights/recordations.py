@@ -52,6 +52,9 @@ def file_recordation(*, applicant: User, kind: str, numbers: list[str], grantor_
         with transaction.atomic():
             regs = _registrations(numbers)
             for reg in regs:
+                if reg.application.applicant_id != applicant.pk:
+                    raise PermissionDenied(_("只有该登记的申请人可以为“%(t)s”（%(n)s）申请合同备案。")
+                                           % {"t": reg.title, "n": reg.number})
                 _check_work(reg, kind, grantor_id_number)
             rec = Recordation.objects.create(
                 kind=kind, grantor_name=grantor_name.strip(), grantor_id_number=grantor_id_number.strip(),

@@ -269,6 +269,40 @@ def reject_pledge(*, registrar: User, pledge_id: int, reason: str) -> Pledge:
 
 
 @transaction.atomic
+def change_pledge(*, registrar: User, pledge_id: int, principal: Decimal | None = None,
+                  term_end: dt.date | None = None, reason: str) -> Pledge:
+    """变更 of a registered pledge (a new principal or a later end of the debt term), entered by a
+    registrar on the parties' request; the certificate then states the new facts."""
+    if not registrar.is_registrar:
+        raise PermissionDenied(_("只有登记管理员可以办理质权变更登记。"))
+    pledge, regs = _locked_pledge(pledge_id)
+    if pledge.state != Pledge.State.REGISTERED:
+        raise DomainError(_("只有已登记的质权可以变更。"))
+    if principal is None and term_end is None:
+        raise DomainError(_("请填写变更后的主债权金额或债务履行期限。"), field="principal")
+    if principal is not None and principal <= 0:
+        raise DomainError(_("主债权金额应大于零。"), field="principal")
+    if term_end is not None and term_end <= pledge.term_start:
+        raise DomainError(_("债务履行期限的结束日应晚于开始日。"), field="term_end")
+    if not reason.strip():
+        raise DomainError(_("请填写变更理由。"), field="reason")
+    for reg in regs:
+        status.refuse_if_seized(reg, _("质权变更登记"))
+    before = {"principal": str(pledge.principal), "term_end": str(pledge.term_end)}
+    pledge.principal = principal if principal is not None else pledge.principal
+    pledge.term_end = term_end or pledge.term_end
+    pledge.save(update_fields=["principal", "term_end"])
+    after = {"principal": str(pledge.principal), "term_end": str(pledge.term_end)}
+    ledger.record(actor=registrar, subject=pledge.subject, action="change_pledge", reason=reason,
+                  data={"before": before, "after": after})
+    notify.send(_("著作权质权变更登记"), [_("质权登记 %(n)s 已变更：主债权金额 %(p)s %(c)s，债务履行期限至 %(t)s（%(r)s）。")
+                                     % {"n": pledge.number, "p": pledge.principal, "c": pledge.currency,
+                                        "t": pledge.term_end, "r": reason.strip()}, *notify.works_lines(regs)],
+                [pledge.filed_by, *notify.owner_accounts(regs)])
+    return pledge
+
+
+@transaction.atomic
 def release_pledge(*, officer: User, pledge_id: int, reason: str) -> Pledge:
     """注销: by the pledgee (the bank that filed it) or a registrar."""
     pledge, regs = _locked_pledge(pledge_id)
@@ -301,7 +335,7 @@ from banquan.rights.changes import (  # noqa: E402
 from banquan.rights.recordations import decide_recordation, file_recordation  # noqa: E402
 
 __all__ = [
-    "seize", "release_seizure", "expire_seizures", "file_pledge", "register_pledge", "reject_pledge", "release_pledge",
+    "seize", "release_seizure", "expire_seizures", "file_pledge", "register_pledge", "reject_pledge", "change_pledge", "release_pledge",
     "file_recordation", "decide_recordation", "file_change", "decide_change", "revoke", "file_reissue",
     "decide_reissue",
 ]

@@ -40,3 +40,8 @@ def file_pledge(bank, *works, **overrides):
                   contract=contract())
     values.update(overrides)
     return services.file_pledge(officer=bank, **values)
+
+
+@pytest.fixture
+def applicant_work_2(work, applicant, reviewer):
+    return factories.registered(applicant, reviewer, title="第二幅画")

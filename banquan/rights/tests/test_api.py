@@ -148,3 +148,19 @@ def test_the_api_is_in_the_openapi(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/v1/rights/seizures" in paths and "/api/v1/rights/pledges/{pledge_id}/register" in paths
     assert paths["/api/v1/rights/pledges"]["post"]["tags"] == ["rights"]
+
+
+def test_a_registrar_changes_a_registered_pledge_by_api(client, bank, registrar, work):
+    from banquan.rights import services
+    from banquan.rights.tests.conftest import file_pledge
+
+    pledge = services.register_pledge(registrar=registrar, pledge_id=file_pledge(bank, work).pk)
+    client.force_login(registrar)
+    answer = client.post(f"/api/v1/rights/pledges/{pledge.pk}/change",
+                         {"principal": "8000000.00", "term_end": "2028-11-30", "reason": "展期"},
+                         content_type="application/json")
+    assert answer.status_code == 200 and answer.json()["principal"] in ("8000000.00", "8000000")
+    client.force_login(bank)
+    refused = client.post(f"/api/v1/rights/pledges/{pledge.pk}/change", {"principal": "1", "reason": "x"},
+                          content_type="application/json")
+    assert refused.status_code == 403

@@ -52,3 +52,18 @@ def test_a_rejected_pledge_changes_nothing(bank, registrar, work):
     pledge = services.reject_pledge(registrar=registrar, pledge_id=file_pledge(bank, work).pk, reason="合同未签章")
     assert pledge.state == "rejected" and pledge.number is None
     assert Registration.objects.get(pk=work.pk).rights_status == "valid"
+
+
+def test_a_registered_pledge_is_changed_and_its_certificate_states_the_new_facts(bank, registrar, work):
+    import datetime as dt
+
+    from banquan.rights import certificates
+
+    pledge = services.register_pledge(registrar=registrar, pledge_id=file_pledge(bank, work).pk)
+    _, old_signature = certificates.issue(pledge)
+    pledge = services.change_pledge(registrar=registrar, pledge_id=pledge.pk, principal=Decimal("8000000.00"),
+                                    term_end=dt.date(2028, 11, 30), reason="展期并增加借款")
+    assert pledge.principal == Decimal("8000000.00") and pledge.term_end == dt.date(2028, 11, 30)
+    assert not certificates.signature_valid(pledge, old_signature)  # the old certificate no longer matches
+    with pytest.raises(DomainError):
+        services.change_pledge(registrar=registrar, pledge_id=pledge.pk, reason="无内容")
