@@ -51,7 +51,10 @@ class CertificateInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 class RightsStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("新的权利状态"), choices=RightsStatus.choices)
+    # Pledges and seizures are entered through their own services (/rights/), which keep the
+    # records the status follows from; here only revocation and supersession.
+    status = forms.ChoiceField(label=_("新的权利状态"), choices=[
+        (s.value, s.label) for s in (RightsStatus.REVOKED, RightsStatus.SUPERSEDED)])
     reason = forms.CharField(label=_("变更理由"), widget=forms.Textarea(attrs={"rows": 3}))
     superseded_by = forms.CharField(label=_("替代它的登记号"), required=False,
                                     help_text=_("仅在状态为“已被替代”时填写。"))

@@ -86,12 +86,13 @@ def register(*, app: Application, by: User | None) -> Registration:
     return reg
 
 
-# Which status changes this back office may record by hand; pledges and seizures get
-# their own services (with their own records) later, and will call set_rights_status too.
+# Pledged and seized follow from pledge and seizure records (``rights.status``), so only the
+# final statuses are set here: revocation (and supersession, with the registration that replaces
+# it), by ``rights.services.revoke`` or a registrar in the back office.
 _ALLOWED = {
-    RightsStatus.VALID: {RightsStatus.PLEDGED, RightsStatus.SEIZED, RightsStatus.REVOKED},
-    RightsStatus.PLEDGED: {RightsStatus.VALID, RightsStatus.SEIZED, RightsStatus.REVOKED},
-    RightsStatus.SEIZED: {RightsStatus.VALID, RightsStatus.PLEDGED, RightsStatus.REVOKED},
+    RightsStatus.VALID: {RightsStatus.REVOKED},
+    RightsStatus.PLEDGED: {RightsStatus.REVOKED},
+    RightsStatus.SEIZED: {RightsStatus.REVOKED},
 }
 
 

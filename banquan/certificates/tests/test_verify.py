@@ -66,7 +66,11 @@ def test_old_certificate_version_says_it_was_replaced(client, reg, registrar):
 
 def test_status_badge_follows_rights_status_at_once(client, reg, registrar):
     assert re.search(r'class="badge status-valid">有效<', page(client, reg).content.decode())
-    records.set_rights_status(registration_id=reg.pk, status="pledged", by=registrar, reason="质押登记")
+    from banquan.rights import services as rights
+    from banquan.rights.tests.conftest import file_pledge
+
+    bank = factories.UserFactory(role="bank_officer", organization="中国工商银行北京朝阳支行")
+    rights.register_pledge(registrar=registrar, pledge_id=file_pledge(bank, reg).pk)
     assert re.search(r'class="badge status-pledged">已质押<', page(client, reg).content.decode())
     records.set_rights_status(registration_id=reg.pk, status="revoked", by=registrar, reason="法院判决撤销")
     assert re.search(r'class="badge status-revoked">已撤销<', page(client, reg).content.decode())

@@ -45,12 +45,18 @@ def test_change_page_is_read_only(office, reg):
 
 
 def test_rights_status_change_goes_through_the_service(office, reg, registrar):
-    response = office.post(f"{STATUS_URL}?ids={reg.pk}", {"status": "pledged", "reason": "质押合同登记"})
+    response = office.post(f"{STATUS_URL}?ids={reg.pk}", {"status": "revoked", "reason": "登记事项不实"})
     assert response.status_code == 302
     reg.refresh_from_db()
-    assert reg.rights_status == "pledged" and reg.status_reason == "质押合同登记"
+    assert reg.rights_status == "revoked" and reg.status_reason == "登记事项不实"
     entry = AuditEntry.objects.get(subject=reg.subject, action="rights_status")
-    assert (entry.actor, entry.from_state, entry.to_state) == (registrar, "valid", "pledged")
+    assert (entry.actor, entry.from_state, entry.to_state) == (registrar, "valid", "revoked")
+
+
+def test_pledged_and_seized_are_not_set_by_hand(office, reg):
+    response = office.post(f"{STATUS_URL}?ids={reg.pk}", {"status": "seized", "reason": "法院查封"})
+    assert response.status_code == 200  # the form refuses the choice: seizures go through /rights/
+    assert Registration.objects.get(pk=reg.pk).rights_status == "valid"
 
 
 def test_reason_is_required(office, reg):
@@ -60,9 +66,10 @@ def test_reason_is_required(office, reg):
 
 
 def test_refused_transition_is_shown(office, reg):
-    response = office.post(f"{STATUS_URL}?ids={reg.pk}", {"status": "valid", "reason": "无"}, follow=True)
+    office.post(f"{STATUS_URL}?ids={reg.pk}", {"status": "revoked", "reason": "登记事项不实"})
+    response = office.post(f"{STATUS_URL}?ids={reg.pk}", {"status": "revoked", "reason": "再次撤销"}, follow=True)
     assert "不能改为" in response.content.decode()
-    assert Registration.objects.get(pk=reg.pk).rights_status == "valid"
+    assert Registration.objects.get(pk=reg.pk).status_reason == "登记事项不实"
 
 
 def test_supersede_by_number(office, clock, applicant, reviewer, reg):

@@ -52,7 +52,11 @@ def test_unknown_number_is_404(client, db):
 
 
 def test_rights_status_and_supersession_show_at_once(client, clock, applicant, reviewer, registrar, reg):
-    records.set_rights_status(registration_id=reg.pk, status="seized", by=registrar, reason="法院查封")
+    from banquan.rights import services as rights
+
+    court = factories.UserFactory(role="court_officer", organization="北京市海淀区人民法院")
+    rights.seize(officer=court, numbers=[reg.number], document_number="（2026）京0108执1号", scope="全部",
+                 term_months=12)
     assert get(client, reg.number).json()["rights_status"] == "seized"
     replacement = factories.registered(applicant, reviewer, title="山水长卷（更正）")
     records.set_rights_status(registration_id=reg.pk, status="superseded", by=registrar, reason="更正登记",

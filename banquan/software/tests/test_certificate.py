@@ -6,7 +6,6 @@ import pytest
 
 from banquan.certificates import services as certificates
 from banquan.certificates.tests.test_pdf import _text
-from banquan.records import services as records
 from banquan.testing import software as sw
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +38,12 @@ def test_the_qr_link_shows_the_software_facts_and_a_valid_signature(client, reg)
 
 
 def test_a_seizure_shows_on_the_qr_page_of_a_software_registration(client, reg, registrar):
-    records.set_rights_status(registration_id=reg.pk, status="seized", by=registrar, reason="（2026）京0108执123号")
+    from banquan.rights import services as rights
+    from banquan.testing import factories
+
+    court = factories.UserFactory(role="court_officer", organization="北京市海淀区人民法院")
+    rights.seize(officer=court, numbers=[reg.number], document_number="（2026）京0108执123号", scope="全部",
+                 term_months=12)
     html = client.get(f"/verify/{quote(reg.number)}").content.decode()
     assert "已查封" in html
 
