@@ -68,6 +68,13 @@ class ReasonForm(forms.Form):
                              required=False)
 
 
+class PledgeChangeForm(forms.Form):
+    principal = forms.DecimalField(label=_("变更后的主债权金额"), max_digits=18, decimal_places=2, required=False)
+    term_end = forms.DateField(label=_("变更后的债务履行期限止"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("变更理由"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
 # --- afterwards: recordations, changes, reissues, revocations --------------------------------
 
 RIGHT_LABELS = {

@@ -12,6 +12,7 @@ urlpatterns = [
     path("pledges/<int:pledge_id>/register/", views.register_pledge, name="register_pledge"),
     path("pledges/<int:pledge_id>/reject/", views.reject_pledge, name="reject_pledge"),
     path("pledges/<int:pledge_id>/release/", views.release_pledge, name="release_pledge"),
+    path("pledges/<int:pledge_id>/change/", views.change_pledge, name="change_pledge"),
     path("pledges/<int:pledge_id>/contract.pdf", views.pledge_contract, name="pledge_contract"),
     path("pledges/<int:pledge_id>/certificate.pdf", verify_views.certificate_pdf, name="pledge_certificate"),
     path("pledges/verify/<str:number>", verify_views.verify, name="pledge_verify"),

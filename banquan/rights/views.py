@@ -26,6 +26,7 @@ from banquan.rights.forms import (
     RIGHT_LABELS,
     ChangeForm,
     DecisionForm,
+    PledgeChangeForm,
     PledgeForm,
     ReasonForm,
     RecordationForm,
@@ -179,7 +180,8 @@ def _visible(request, pledge_id: int) -> Pledge:
         raise Http404 from None
 
 
-def _pledge_page(request, pledge: Pledge, *, form: ReasonForm | None = None, status: int = 200):
+def _pledge_page(request, pledge: Pledge, *, form: ReasonForm | None = None,
+                 change_form: PledgeChangeForm | None = None, status: int = 200):
     user = request.user
     return render(request, "rights/pledge.html", {
         "pledge": pledge,
@@ -188,7 +190,28 @@ def _pledge_page(request, pledge: Pledge, *, form: ReasonForm | None = None, sta
         "form": form or ReasonForm(),
         "may_decide": user.is_registrar and pledge.state == Pledge.State.SUBMITTED,
         "may_release": pledge.state == Pledge.State.REGISTERED,  # only the pledgee and registrars see it
+        "may_change": user.is_registrar and pledge.state == Pledge.State.REGISTERED,
+        "change_form": change_form or PledgeChangeForm(),
     }, status=status)
+
+
+@only(_pledge_user)
+@require_POST
+def change_pledge(request, pledge_id: int):
+    """变更 of a registered pledge, entered by a registrar (the service refuses anyone else)."""
+    pledge = _visible(request, pledge_id)
+    form = PledgeChangeForm(request.POST)
+    if not form.is_valid():
+        return _pledge_page(request, pledge, change_form=form, status=422)
+    data = form.cleaned_data
+    try:
+        services.change_pledge(registrar=request.user, pledge_id=pledge_id, principal=data["principal"],
+                               term_end=data["term_end"], reason=data["reason"])
+    except DomainError as e:
+        _show_error(form, e)
+        return _pledge_page(request, _visible(request, pledge_id), change_form=form, status=_status_for(e))
+    messages.success(request, _("质权变更已登记。"))
+    return redirect("rights:pledge", pledge_id)
 
 
 @only(_pledge_user)

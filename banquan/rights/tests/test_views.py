@@ -134,3 +134,22 @@ def test_a_rejection_needs_a_reason_and_other_banks_see_nothing(client, bank, re
     assert c.get(f"/rights/pledges/{pledge.pk}/").status_code == 404
     assert c.get(f"/rights/pledges/{pledge.pk}/contract.pdf").status_code == 404
     assert work.number not in c.get("/rights/pledges/").content.decode()
+
+
+def test_a_registrar_changes_a_registered_pledge_on_its_page(client, bank, registrar, work):
+    from decimal import Decimal
+
+    from banquan.rights import services
+    from banquan.rights.models import Pledge
+    from banquan.rights.tests.conftest import file_pledge
+
+    pledge = services.register_pledge(registrar=registrar, pledge_id=file_pledge(bank, work).pk)
+    client.force_login(registrar)
+    page = client.get(f"/rights/pledges/{pledge.pk}/").content.decode()
+    assert 'id="pledge-change"' in page
+    empty = client.post(f"/rights/pledges/{pledge.pk}/change/", {"reason": "展期"})
+    assert empty.status_code == 422 and "请填写变更后的主债权金额或债务履行期限" in empty.content.decode()
+    done = client.post(f"/rights/pledges/{pledge.pk}/change/", {"principal": "8000000.00", "reason": "增加借款"})
+    assert done.status_code == 302 and Pledge.objects.get(pk=pledge.pk).principal == Decimal("8000000.00")
+    client.force_login(bank)
+    assert 'id="pledge-change"' not in client.get(f"/rights/pledges/{pledge.pk}/").content.decode()
