@@ -75,6 +75,8 @@ def _domain_error(request, exc: DomainError):
 
 def _mount() -> None:
     from banquan.accounts.api import router as accounts_router
+    from banquan.assistant.api import router as assistant_router
+    from banquan.folkart.api import router as folkart_router
     from banquan.applications.api import router as applications_router
     from banquan.logos.api import router as logos_router
     from banquan.records.api import router as records_router
@@ -83,7 +85,10 @@ def _mount() -> None:
     from banquan.screening.api import router as screening_router
     from banquan.similarity.api import router as similarity_router
     from banquan.software.api import router as software_router
+    from banquan.showcase.api import router as showcase_router
     from banquan.software.application_api import router as software_applications_router
+    from banquan.stats.api import router as stats_router
+    from banquan.suggestions.api import router as suggestions_router
 
     api.add_router("/v1/tokens", accounts_router)
     api.add_router("/v1/applications", applications_router)
@@ -95,6 +100,11 @@ def _mount() -> None:
     api.add_router("/v1/software", software_router)
     api.add_router("/v1/software", software_applications_router)
     api.add_router("/v1/rights", rights_router)
+    api.add_router("/v1/stats", stats_router)
+    api.add_router("/v1/showcase", showcase_router)
+    api.add_router("/v1/assistant", assistant_router)
+    api.add_router("/v1/suggestions", suggestions_router)
+    api.add_router("/v1/folkart", folkart_router)
 
 
 _mount()

@@ -58,6 +58,11 @@ INSTALLED_APPS = [
     "banquan.rights",
     "banquan.certificates",
     "banquan.records",
+    "banquan.stats",
+    "banquan.showcase",
+    "banquan.assistant",
+    "banquan.suggestions",
+    "banquan.folkart",
     "banquan.demo",
 ]
 
@@ -212,6 +217,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("BANQUAN_LOG_LEVEL", "WARNING")},
     "loggers": {"banquan": {"level": os.environ.get("BANQUAN_LOG_LEVEL", "INFO")}},
 }
+# A language model (OpenAI-compatible chat completions, e.g. DeepSeek) for the assistant and the
+# suggestions in the registration steps; without BANQUAN_LLM_BASE_URL the system runs without one.
+BANQUAN_LLM_BASE_URL = os.environ.get("BANQUAN_LLM_BASE_URL", "")
+BANQUAN_LLM_API_KEY = os.environ.get("BANQUAN_LLM_API_KEY", "")
+BANQUAN_LLM_MODEL = os.environ.get("BANQUAN_LLM_MODEL", "deepseek-chat")
+BANQUAN_LLM_TIMEOUT = float(os.environ.get("BANQUAN_LLM_TIMEOUT", "30"))
+BANQUAN_LLM = os.environ.get(
+    "BANQUAN_LLM", "banquan.core.llm.OpenAICompatible" if BANQUAN_LLM_BASE_URL else "banquan.core.llm.NoModel"
+)
 BANQUAN_CALENDAR = os.environ.get("BANQUAN_CALENDAR", "banquan.workdays.calendar.DatabaseCalendar")
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

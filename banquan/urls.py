@@ -23,5 +23,10 @@ urlpatterns = [
     path("similarity/", include("banquan.similarity.urls")),
     path("logos/", include("banquan.logos.urls")),
     path("rights/", include("banquan.rights.urls")),
+    path("stats/", include("banquan.stats.urls")),
+    path("showcase/", include("banquan.showcase.urls")),
+    path("assistant/", include("banquan.assistant.urls")),
+    path("suggestions/", include("banquan.suggestions.urls")),
+    path("folkart/", include("banquan.folkart.urls")),
     path("", include("banquan.certificates.urls")),
 ]

@@ -47,7 +47,7 @@ from banquan.certificates.services import payload_for, verify_url
 from banquan.core import clock
 from banquan.demo import people
 from banquan.ledger.models import AuditEntry
-from banquan.records import numbering, search_terms
+from banquan.records import numbering, regions, search_terms
 from banquan.records.models import Registration, SearchGram, SerialCounter
 from banquan.workdays import calendar
 
@@ -204,7 +204,8 @@ def _insert(applicant: User, works: list[_Work], signer: _Signer) -> None:
         regs.append(Registration(
             number=numbering.format_number(year, letter, serial), application=app, year=year, letter=letter,
             serial=serial, registered_on=w.day, registered_at=w.at, title=w.title, category=w.category,
-            data=snapshot(app, w.authors, w.owners),
+            data=(data := snapshot(app, w.authors, w.owners)),
+            region=regions.region_of_owners(data["owners"]).name,
         ))
     _insert_objects(Registration, regs)
 

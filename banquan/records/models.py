@@ -24,6 +24,8 @@ class Registration(models.Model):
     registered_at = models.DateTimeField()
     title = models.CharField(_("作品名称"), max_length=200)
     category = models.CharField(_("作品类别"), max_length=32)
+    # The first owner's province, 香港/澳门/台湾 or country (``regions``), for statistics and search.
+    region = models.CharField(_("地区"), max_length=64, blank=True, db_index=True)
     # Registered facts as they stood when entered (authors, owners, dates); later changes
     # make a new certificate version and leave this row's history readable.
     data = models.JSONField(default=dict)

@@ -11,7 +11,7 @@ from banquan.applications.services import transition
 from banquan.core import clock
 from banquan.core.errors import DomainError
 from banquan.ledger import services as ledger
-from banquan.records import numbering, search_terms
+from banquan.records import numbering, regions, search_terms
 from banquan.records.models import Registration, RightsStatus, SearchGram, SerialCounter
 
 
@@ -71,6 +71,7 @@ def register(*, app: Application, by: User | None) -> Registration:
     reg = Registration.objects.create(
         number=number, application=app, year=today.year, letter=letter, serial=serial, registered_on=today,
         registered_at=now, title=app.title, category=category, data=data,
+        region=regions.region_of_owners(data.get("owners", [])).name,
     )
     app.deadline = None
     transition(app, "register", by=by, actor=states.Actor.SYSTEM, data={"number": reg.number})

@@ -11,6 +11,7 @@ from banquan.accounts.models import User
 from banquan.core import clock
 from banquan.core.errors import DomainError, NotFound, PermissionDenied
 from banquan.ledger import services as ledger
+from banquan.records import regions
 from banquan.records.models import Registration, RightsStatus
 from banquan.rights import notify, status
 from banquan.rights.models import ChangeRequest, ReissueRequest, Revocation
@@ -82,7 +83,8 @@ def decide_change(*, registrar: User, change_id: int, approve: bool, reason: str
         status.refuse_if_seized(reg, _("变更或补充登记"))
         reg.data = _changed(reg.data, change.changes)
         reg.title = reg.data["title"]
-        reg.save(update_fields=["data", "title"])
+        reg.region = regions.region_of_owners(reg.data.get("owners", [])).name
+        reg.save(update_fields=["data", "title", "region"])
         index_for_search(reg)
         change.certificate_version = certificates.issue(registration=reg, by=registrar).version
     change.state = ChangeRequest.State.APPROVED if approve else ChangeRequest.State.REJECTED

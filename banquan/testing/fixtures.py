@@ -57,3 +57,21 @@ def other_reviewer(db):
 @pytest.fixture
 def registrar(db):
     return factories.UserFactory(role="registrar", is_staff=True)
+
+
+@pytest.fixture
+def fake_llm(settings):
+    """An OpenAI-compatible model served on loopback and configured as the office's model.
+    Set ``fake_llm.reply = lambda messages: "…"`` to choose its answers."""
+    from banquan.testing.llm_server import FakeLLMServer
+
+    server = FakeLLMServer().start()
+    settings.BANQUAN_LLM_BASE_URL = server.base_url
+    settings.BANQUAN_LLM_API_KEY = "sk-test"
+    settings.BANQUAN_LLM_MODEL = server.model
+    settings.BANQUAN_LLM_TIMEOUT = 5.0
+    settings.BANQUAN_LLM = "banquan.core.llm.OpenAICompatible"
+    plugins.reset()
+    yield server
+    server.stop()
+    plugins.reset()

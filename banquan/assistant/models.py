@@ -1,0 +1,3 @@
+"""智能客服."""
+
+from django.db import models  # noqa: F401

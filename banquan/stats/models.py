@@ -1,0 +1,3 @@
+"""统计."""
+
+from django.db import models  # noqa: F401
