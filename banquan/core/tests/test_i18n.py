@@ -14,6 +14,9 @@ from django.conf import settings
 from django.urls import reverse
 
 PO_PATH = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+# Apps may keep their own catalogue beside their code (Django merges them); each is held to the
+# same rules as the main one.
+APP_PO_PATHS = sorted(Path(settings.BASE_DIR).glob("*/locale/en/LC_MESSAGES/django.po"))
 
 
 def _switch_to_english(client, next_url="/"):
@@ -104,10 +107,14 @@ def read_po(path: Path) -> list[dict]:
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
-def test_every_english_msgid_has_a_translation():
-    entries = read_po(PO_PATH)
+def test_the_main_catalogue_is_the_large_one():
+    assert len([e for e in read_po(PO_PATH) if e["fields"]["msgid"]]) > 400
+
+
+@pytest.mark.parametrize("po_path", [PO_PATH, *APP_PO_PATHS], ids=lambda p: str(p.parent.parent.parent.parent.name))
+def test_every_english_msgid_has_a_translation(po_path):
+    entries = read_po(po_path)
     messages = [e for e in entries if e["fields"]["msgid"]]  # skip the header
-    assert len(messages) > 400
     untranslated, fuzzy, bad_placeholders = [], [], []
     for e in messages:
         fields = e["fields"]
@@ -126,8 +133,9 @@ def test_every_english_msgid_has_a_translation():
     assert bad_placeholders == []
 
 
-def test_header_declares_english_without_fuzzy():
-    header = read_po(PO_PATH)[0]
+@pytest.mark.parametrize("po_path", [PO_PATH, *APP_PO_PATHS], ids=lambda p: str(p.parent.parent.parent.parent.name))
+def test_header_declares_english_without_fuzzy(po_path):
+    header = read_po(po_path)[0]
     assert header["fields"]["msgid"] == ""
     assert "fuzzy" not in header["flags"]
     assert "Language: en\n" in header["fields"]["msgstr"]
@@ -137,3 +145,21 @@ def test_browser_language_does_not_override_chinese_default(client, db):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "著作权登记" in page
     assert "Copyright Registration" not in page
+
+
+@pytest.mark.parametrize("po_path", [PO_PATH, *APP_PO_PATHS], ids=lambda p: str(p.parent.parent.parent.parent.name))
+def test_the_compiled_catalogue_matches_its_source(po_path):
+    # Pages read the .mo: a .po edited without compiling would leave English pages in Chinese.
+    import gettext
+
+    with open(po_path.with_suffix(".mo"), "rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    stale = []
+    for e in read_po(po_path):
+        fields = e["fields"]
+        if not fields["msgid"] or "msgid_plural" in fields:
+            continue
+        key = f"{fields['msgctxt']}\x04{fields['msgid']}" if "msgctxt" in fields else fields["msgid"]
+        if compiled._catalog.get(key) != fields["msgstr"]:  # type: ignore[attr-defined]
+            stale.append(fields["msgid"])
+    assert stale == []
