@@ -15,7 +15,7 @@ from banquan.applications.models import Sample
 from banquan.certificates import services as certificates
 from banquan.certificates import signing
 from banquan.core.storage import store
-from banquan.records import schemas, search
+from banquan.records import filters, schemas, search
 from banquan.records.models import Registration
 from banquan.rights.public import public_rights
 
@@ -104,17 +104,21 @@ def _positive_int(value: str | None) -> int | None:
 @require_safe
 def search_page(request):
     q = request.GET.get("q", "").strip()[:100]
-    category = request.GET.get("category") or None
-    if category not in categories.BY_CODE and category != "software":
-        category = None
-    year = _positive_int(request.GET.get("year"))
+    given = {k: request.GET.get(k, "").strip() or None for k in ("category", "region", "year")}
+    # A bad filter value is named beside its field and left out of the search (422).
+    errors = filters.problems(**given)
+    category, region = (None if k in errors else given[k] for k in ("category", "region"))
+    year = None if "year" in errors else filters.parse_year(given["year"])
     page = _positive_int(request.GET.get("page")) or 1
-    rows, total = search.search(q, category=category, year=year, limit=SEARCH_PAGE_SIZE,
+    rows, total = search.search(q, category=category, year=year, region=region, limit=SEARCH_PAGE_SIZE,
                                 offset=(page - 1) * SEARCH_PAGE_SIZE)
     pages = max(1, -(-total // SEARCH_PAGE_SIZE))
     return render(request, "verify/search.html", {
         "q": q,
         "category": category,
+        "region": region,
+        "regions": filters.region_options(),
+        "errors": errors,
         "year": year,
         "results": [schemas.registration_summary(r) for r in rows],
         "total": total,
@@ -124,4 +128,4 @@ def search_page(request):
         "next_page": page + 1 if page < pages else None,
         "categories": categories.CATEGORIES,
         "years": Registration.objects.order_by("-year").values_list("year", flat=True).distinct(),
-    })
+    }, status=422 if errors else 200)

@@ -3,9 +3,8 @@ third party (a bank, a court) may check without an account."""
 
 from ninja import Query, Router
 
-from banquan.applications import categories
 from banquan.core.errors import NotFound, ValidationFailed
-from banquan.records import schemas, search
+from banquan.records import filters, schemas, search
 from banquan.records.models import Registration
 
 router = Router(tags=["registrations"])
@@ -17,15 +16,26 @@ def list_registrations(
     q: str = "",
     category: str | None = None,
     year: int | None = None,
+    region: str | None = None,
     limit: int = Query(20, ge=1, le=search.MAX_LIMIT),
     offset: int = Query(0, ge=0),
 ):
-    """Newest first. ``q`` is a registration number, or words of the title or an owner's name."""
-    if category and category not in categories.BY_CODE and category != "software":
-        raise ValidationFailed({"category": ["未知的作品类别。"]})
-    rows, total = search.search(q, category=category, year=year, limit=limit, offset=offset)
+    """Newest first. ``q`` is a registration number, or words of the title or an owner's name;
+    ``region`` is the first owner's province short name (广东), 香港/澳门/台湾 or a country name
+    (the values of ``GET /api/v1/registrations/regions``). Filters combine with each other and ``q``."""
+    errors = filters.problems(category=category, region=region, year=year)
+    if errors:
+        raise ValidationFailed(errors)
+    rows, total = search.search(q, category=category, year=year, region=region, limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset,
             "items": [schemas.registration_summary(r) for r in rows]}
+
+
+@router.get("/regions", auth=None, response=list[schemas.RegionOut], summary="Regions to filter by")
+def list_regions(request):
+    """The ``region`` filter's values: the 31 provinces in official order, 香港, 澳门, 台湾, then
+    the foreign countries some registration has."""
+    return [{"name": name, "english": english} for name, english in filters.region_options()]
 
 
 @router.get("/{number}", auth=None, response=schemas.RegistrationOut, summary="One registration")

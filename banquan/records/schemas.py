@@ -82,10 +82,16 @@ class RegistrationSummaryOut(Schema):
     category: str
     category_label: str
     owners: list[str]
+    region: str
     registered_on: dt.date
     rights_status: str
     rights_status_label: str
     page_url: str
+
+
+class RegionOut(Schema):
+    name: str
+    english: str
 
 
 class RegistrationPageOut(Schema):
@@ -145,6 +151,7 @@ def registration_summary(reg: Registration) -> dict:
         "category": reg.category,
         "category_label": category_label(reg.category),
         "owners": [o["name"] for o in reg.data.get("owners", [])],
+        "region": reg.region,
         "registered_on": reg.registered_on,
         "rights_status": reg.rights_status,
         "rights_status_label": str(RightsStatus(reg.rights_status).label),

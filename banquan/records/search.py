@@ -42,23 +42,24 @@ _NUMBER_PREFIX = "国作登字-"
 
 
 def search(
-    q: str = "", *, category: str | None = None, year: int | None = None, limit: int = 20, offset: int = 0
+    q: str = "", *, category: str | None = None, year: int | None = None, region: str | None = None,
+    limit: int = 20, offset: int = 0,
 ) -> tuple[list[Registration], int]:
     """Registrations matching ``q`` (newest first) and how many match in all.
 
     An empty query lists everything the filters allow; ``category`` is a category code
-    (``fine_art``), ``year`` the registration year.
+    (``fine_art``), ``year`` the registration year, ``region`` a ``Registration.region`` name.
     """
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
-    regs = _filtered(category, year)
+    regs = _filtered(category, year, region)
     number = _as_number(q)
     if number is not None:
         return _page(regs.filter(number=number), limit, offset)
     return _page(_matching(regs, search_terms.normalise(q)), limit, offset)
 
 
-def _filtered(category: str | None, year: int | None) -> QuerySet[Registration]:
+def _filtered(category: str | None, year: int | None, region: str | None = None) -> QuerySet[Registration]:
     # Newest first; (registered_on, id) rather than registered_at so the registered_on index
     # can serve the order (ids grow with registration time).
     regs = Registration.objects.order_by("-registered_on", "-id")
@@ -66,6 +67,8 @@ def _filtered(category: str | None, year: int | None) -> QuerySet[Registration]:
         regs = regs.filter(category=category)
     if year:
         regs = regs.filter(year=year)
+    if region:
+        regs = regs.filter(region=region)
     return regs
 
 
