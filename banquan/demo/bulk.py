@@ -49,6 +49,7 @@ from banquan.demo import people
 from banquan.ledger.models import AuditEntry
 from banquan.records import numbering, regions, search_terms
 from banquan.records.models import Registration, SearchGram, SerialCounter
+from banquan.stats import services as stats
 from banquan.workdays import calendar
 
 BULK_USERNAME = "demo-bulk"
@@ -208,6 +209,7 @@ def _insert(applicant: User, works: list[_Work], signer: _Signer) -> None:
             region=regions.region_of_owners(data["owners"]).name,
         ))
     _insert_objects(Registration, regs)
+    stats.bulk_registered(registrations=regs, applications=apps)  # the tallies the services would add
 
     cert_rows = []
     for reg in regs:

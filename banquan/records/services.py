@@ -13,6 +13,7 @@ from banquan.core.errors import DomainError
 from banquan.ledger import services as ledger
 from banquan.records import numbering, regions, search_terms
 from banquan.records.models import Registration, RightsStatus, SearchGram, SerialCounter
+from banquan.stats import services as stats
 
 
 def next_serial(year: int, letter: str) -> int:
@@ -77,6 +78,7 @@ def register(*, app: Application, by: User | None) -> Registration:
     transition(app, "register", by=by, actor=states.Actor.SYSTEM, data={"number": reg.number})
     index_for_search(reg)
     certificates.issue(registration=reg, by=by)
+    stats.registered(registration=reg, application=app)  # last: the tally rows stay locked until commit
     from banquan.similarity import tasks as similarity  # similarity depends on records
 
     transaction.on_commit(lambda: similarity.index_work(reg.pk), robust=True)
@@ -120,6 +122,7 @@ def set_rights_status(*, registration_id: int, status: str, by: User | None, rea
     reg.status_changed_at = clock.now()
     reg.superseded_by = superseded_by
     reg.save()
+    stats.became_final(registration=reg)
     ledger.record(actor=by, subject=reg.subject, action="rights_status", from_state=before,
                   to_state=reg.rights_status, reason=reason,
                   data={"superseded_by": superseded_by.number if superseded_by else None})

@@ -13,6 +13,7 @@ from banquan.core.errors import DomainError, InvalidTransition, PermissionDenied
 from banquan.ledger import services as ledger
 from banquan.records import services as records
 from banquan.records.models import Registration
+from banquan.stats import services as stats
 
 OFFICE_ROLES = {Role.REVIEWER, Role.SPECIAL_REVIEWER, Role.REGISTRAR}
 
@@ -69,6 +70,9 @@ def accept(*, reviewer: User, app_id: int) -> Application:
     from banquan.software import tasks as software_tasks  # copied code and mass filings
 
     transaction.on_commit(lambda: software_tasks.schedule(app.pk), robust=True)
+    from banquan.suggestions import tasks as suggestion_tasks  # the reviewer's summary, if a model is set
+
+    transaction.on_commit(lambda: suggestion_tasks.summarize_at_acceptance(app.pk), robust=True)
     return app
 
 
@@ -148,6 +152,7 @@ def reject(*, reviewer: User, app_id: int, reason: str) -> Application:
         raise PermissionDenied(_("被拦截的申请只能由登记管理员解除拦截或决定不予登记。"))
     app.decided_at = clock.now()
     app.deadline = None
+    stats.rejected(application=app)
     return transition(app, "reject", by=reviewer, actor=states.Actor.REVIEWER, reason=reason)
 
 
@@ -242,6 +247,7 @@ def special_reject(*, reviewer: User, app_id: int, reason: str) -> Application:
     _may_decide_special(app, reviewer)
     app.decided_at = clock.now()
     app.deadline = None
+    stats.rejected(application=app)
     return _special_step(app, "special_reject", reviewer, reason)
 
 

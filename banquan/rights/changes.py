@@ -15,6 +15,7 @@ from banquan.records import regions
 from banquan.records.models import Registration, RightsStatus
 from banquan.rights import notify, status
 from banquan.rights.models import ChangeRequest, ReissueRequest, Revocation
+from banquan.stats import services as stats
 
 CHANGEABLE = ("title", "owners", "authors", "completion_date", "first_publication_date")
 OWNER_KEYS = ("name", "kind", "id_type", "id_number", "nationality", "province", "city")
@@ -83,8 +84,9 @@ def decide_change(*, registrar: User, change_id: int, approve: bool, reason: str
         status.refuse_if_seized(reg, _("变更或补充登记"))
         reg.data = _changed(reg.data, change.changes)
         reg.title = reg.data["title"]
-        reg.region = regions.region_of_owners(reg.data.get("owners", [])).name
+        region_before, reg.region = reg.region, regions.region_of_owners(reg.data.get("owners", [])).name
         reg.save(update_fields=["data", "title", "region"])
+        stats.region_changed(registration=reg, before=region_before)
         index_for_search(reg)
         change.certificate_version = certificates.issue(registration=reg, by=registrar).version
     change.state = ChangeRequest.State.APPROVED if approve else ChangeRequest.State.REJECTED

@@ -22,6 +22,7 @@ from banquan.records.models import Registration
 from banquan.rights import notify, numbering, status
 from banquan.rights.models import Pledge, Seizure
 from banquan.rights.terms import add_months
+from banquan.stats import services as stats
 
 MAX_SEIZURE_MONTHS = 36  # 查封著作权等财产权的期限不超过三年（最高法《关于人民法院民事执行中查封、扣押、冻结财产的规定》）
 
@@ -74,6 +75,7 @@ def seize(*, officer: User, numbers: list[str], document_number: str, scope: str
                       reason=document_number, data={"seizure": seizure.pk, "authority": authority})
         status.refresh(reg, by=officer, reason=_("%(a)s查封（%(d)s）") % {"a": authority, "d": seizure.document_number})
         created.append(seizure)
+    stats.seizures_filed(seizures=created)
     regs = [s.registration for s in created]
     notify.send(_("作品已被查封"), [_("%(a)s以%(d)s对下列作品办理了查封（查封范围：%(s)s；期限 %(m)d 个月）：")
                                % {"a": authority, "d": document_number.strip(), "s": scope.strip(), "m": term_months},
@@ -109,6 +111,7 @@ def release_seizure(*, officer: User, seizure_id: int, document_number: str) -> 
     ledger.record(actor=officer, subject=reg.subject, action="release_seizure", to_state=seizure.state,
                   reason=document_number, data={"seizure": seizure.pk})
     following = _next_in_line(reg, now) if was_active else None
+    stats.seizure_ended(seizure=seizure, following=following)
     status.refresh(reg, by=officer, reason=_("%(a)s解除查封（%(d)s）") % {"a": authority, "d": seizure.release_document})
     lines = [_("%(a)s以%(d)s解除了对下列作品的查封：") % {"a": authority, "d": seizure.release_document},
              *notify.works_lines([reg])]
@@ -148,6 +151,7 @@ def expire_seizures() -> int:
             ledger.record(actor=None, subject=reg.subject, action="seizure_expired", to_state=seizure.state,
                           reason=seizure.document_number, data={"seizure": seizure.pk})
             following = _next_in_line(reg, now)
+            stats.seizure_ended(seizure=seizure, following=following)
             status.refresh(reg, by=None, reason=_("查封期限届满（%(d)s）") % {"d": seizure.document_number})
             lines = [_("%(a)s的查封（%(d)s）期限届满，已失效：") % {"a": seizure.authority, "d": seizure.document_number},
                      *notify.works_lines([reg])]
@@ -240,6 +244,7 @@ def register_pledge(*, registrar: User, pledge_id: int, reason: str = "") -> Ple
     # pledge needs that one row, so the shorter the hold the more pledges enter per second.
     pledge.number = numbering.next_pledge_number(now.date())
     pledge.save(update_fields=["number"])
+    stats.pledge_registered(pledge=pledge)
     ledger.record(actor=registrar, subject=pledge.subject, action="register_pledge", from_state="submitted",
                   to_state=pledge.state, reason=reason, data={"number": pledge.number})
     notify.send(_("著作权质权已登记"), [_("质权登记号 %(n)s，质权人%(b)s，出质人%(p)s，自 %(t)s 起生效。出质作品：")
@@ -292,6 +297,7 @@ def change_pledge(*, registrar: User, pledge_id: int, principal: Decimal | None 
     pledge.principal = principal if principal is not None else pledge.principal
     pledge.term_end = term_end or pledge.term_end
     pledge.save(update_fields=["principal", "term_end"])
+    stats.pledge_changed(pledge=pledge, principal_before=Decimal(before["principal"]))
     after = {"principal": str(pledge.principal), "term_end": str(pledge.term_end)}
     ledger.record(actor=registrar, subject=pledge.subject, action="change_pledge", reason=reason,
                   data={"before": before, "after": after})
@@ -314,6 +320,7 @@ def release_pledge(*, officer: User, pledge_id: int, reason: str) -> Pledge:
         raise DomainError(_("请填写注销原因。"), field="reason")
     pledge.state, pledge.released_at, pledge.release_reason = Pledge.State.RELEASED, clock.now(), reason.strip()
     pledge.save()
+    stats.pledge_released(pledge=pledge)
     ledger.record(actor=officer, subject=pledge.subject, action="release_pledge", from_state="registered",
                   to_state=pledge.state, reason=reason)
     for reg in regs:

@@ -1,0 +1,28 @@
+"""What the tallies count (pure). One ``Tally`` row per (metric, year, month, category, region,
+detail); the metric says which event it counts and what ``detail`` holds.
+
+Registrations are counted in the month they were registered and stay counted there: a later
+revocation is a separate event (``FINAL``) in the month of the revocation, keyed by the revoked
+registration's category and region, as a registrar reads the annual figures ("registered in
+2025", "revoked in 2026"). Works in force = registered − revoked."""
+
+REGISTERED = "registered"  # category, region; detail ""
+FINAL = "final"  # revocation: category, region; detail "revoked" or "superseded" (revoked as a duplicate)
+PLEDGE_REGISTERED = "pledge_registered"  # detail = currency; amount = principal (changes adjust it)
+PLEDGE_RELEASED = "pledge_released"  # detail = currency; amount = principal at release
+SEIZURE = "seizure"  # category of the seized work; detail in SEIZURE_EVENTS
+
+# A seizure is "queued" when filed behind another (轮候), "effective" when it takes effect (at
+# once, or later from the queue), and ends "released" (by its authority, after being effective),
+# "released_queued" (released before it ever took effect) or "expired" (its term ran out).
+EFFECTIVE, QUEUED, RELEASED, RELEASED_QUEUED, EXPIRED = "effective", "queued", "released", "released_queued", "expired"
+SEIZURE_EVENTS = (EFFECTIVE, QUEUED, RELEASED, RELEASED_QUEUED, EXPIRED)
+
+SOFTWARE = "software"  # the category of software registrations (``software.registration.CATEGORY``)
+
+REGISTERED_OUTCOME, REJECTED_OUTCOME = "registered", "rejected"
+
+
+def in_force(events: dict[str, int]) -> int:
+    """Seizures in force from the all-time counts of their events."""
+    return events.get(EFFECTIVE, 0) - events.get(RELEASED, 0) - events.get(EXPIRED, 0)
