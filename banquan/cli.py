@@ -264,6 +264,15 @@ def cmd_softcopy_check(args: argparse.Namespace) -> int:
     return commands.check(args)
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Ask the assistant; print the answer and its sources."""
+    _django()
+    from banquan.assistant import commands
+
+    _migrate()
+    return commands.ask(args)
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "banquan.settings")
     from django.core.management import execute_from_command_line
@@ -367,6 +376,11 @@ def parser() -> argparse.ArgumentParser:
                                                       "default: the office's lexicon in the database")
     sk.add_argument("--no-screen", action="store_true", help="do not screen comments for sensitive words")
     sk.set_defaults(func=cmd_softcopy_check)
+
+    ak = sub.add_parser("ask", help="ask the assistant (智能客服); prints the answer and its sources")
+    ak.add_argument("question", nargs="+")
+    ak.add_argument("--json", action="store_true", help="one JSON object: answer, confident, via, sources")
+    ak.set_defaults(func=cmd_ask)
 
     m = sub.add_parser("manage", help="run a Django management command")
     m.add_argument("rest", nargs=argparse.REMAINDER)
