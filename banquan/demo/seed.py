@@ -33,6 +33,7 @@ from banquan.logos import demo as logos_demo
 from banquan.records.models import Registration
 from banquan.review import services as review
 from banquan.rights import services as rights
+from banquan.showcase import demo as showcase_demo
 
 
 def run(print_accounts: bool, registrations: int = 0, *, out: TextIO | None = None) -> None:
@@ -63,6 +64,7 @@ def seed() -> dict[str, str]:
         logos_demo.load_demo(by=users["registrar"])
         _Player(users, days, fixed).play(STORIES)
         demo_software.play(users, days, fixed)
+        showcase_demo.load_demo(registrar=users["registrar"])
     demo_accounts.write_file(_accounts_text(passwords))
     return passwords
 
