@@ -248,6 +248,17 @@ def cmd_similarity(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Recompute the statistics tallies from the database (first install, repair)."""
+    _django()
+    from banquan.stats import services
+
+    _migrate()
+    written = services.rebuild()
+    print(f"statistics rebuilt: {written['tallies']} tallies, {written['decisions']} processing-time rows")
+    return 0
+
+
 def cmd_softcopy_build(args: argparse.Namespace) -> int:
     """Build the program (or, with --doc, documentation) deposit PDF for software registration."""
     _django()
@@ -338,6 +349,10 @@ def parser() -> argparse.ArgumentParser:
     rb = simsub.add_parser("rebuild", help="rebuild the image and text indexes from the database")
     rb.add_argument("--missing", action="store_true", help="first fingerprint registered works that have none")
     sim.set_defaults(func=cmd_similarity)
+
+    sts = sub.add_parser("stats", help="the public statistics' pre-aggregated tallies (docs/stats.md)")
+    sts.add_subparsers(dest="action", required=True).add_parser("rebuild", help="recompute all tallies from the database")
+    sts.set_defaults(func=cmd_stats)
 
     lg = sub.add_parser("logos", help="the office's library of protected brand marks")
     lgsub = lg.add_subparsers(dest="action", required=True)

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from banquan.stats import views
 
 app_name = "stats"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("<slug:table>.csv", views.export_csv, name="csv"),
+]
