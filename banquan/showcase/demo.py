@@ -16,7 +16,7 @@ def blurb(reg: Registration) -> str:
 
 def load_demo(*, registrar: User) -> list[Registration]:
     """Feature the first few valid works that have an image sample; returns them."""
-    chosen = []
+    chosen: list[Registration] = []
     candidates = (Registration.objects.exclude(rights_status__in=rules.HIDDEN_STATUSES)
                   .select_related("application__applicant").order_by("registered_at", "id"))
     for reg in candidates:

@@ -16,4 +16,6 @@ class FeatureForm(forms.Form):
 
     def __init__(self, *args, sample_choices: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["samples"].choices = sample_choices
+        field = self.fields["samples"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = sample_choices

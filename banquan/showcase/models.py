@@ -33,8 +33,6 @@ class Feature(models.Model):
 
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="showcase_feature")
     blurb = models.CharField(_("简介"), max_length=300)
-    # The image samples shown, in this order; never any other sample of the work.
-    samples = models.ManyToManyField(Sample, through="FeatureImage", related_name="+")
     position = models.PositiveIntegerField(_("排序"), default=100)
     published = models.BooleanField(_("已发布"), default=False)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -52,6 +50,8 @@ class Feature(models.Model):
 
 
 class FeatureImage(models.Model):
+    """An image sample shown for a feature, in ``position`` order; never any other sample."""
+
     feature = models.ForeignKey(Feature, on_delete=models.CASCADE, related_name="images")
     sample = models.ForeignKey(Sample, on_delete=models.CASCADE, related_name="+")
     position = models.PositiveSmallIntegerField(default=0)
