@@ -121,7 +121,7 @@ def add_media(request: HttpRequest, item_id: int, file: File[UploadedFile], capt
     _visible(request, item_id)
     with field_errors_as_422("file"):
         m = media.add(user=current_user(request), item_id=item_id, name=file.name or "upload", file=file,
-                      size=file.size or 0, caption=caption)
+                      size=file.size or 0, caption=caption)  # type: ignore[arg-type]
     return Status(201, MediaOut.of(m))
 
 

@@ -55,7 +55,7 @@ def clean_inheritors(rows: list[dict[str, Any]]) -> tuple[list[dict], dict[str, 
             generation = None
         else:
             try:
-                generation = int(generation)
+                generation = int(str(generation))
             except (TypeError, ValueError):
                 generation = 0
             if not 1 <= generation <= 99:

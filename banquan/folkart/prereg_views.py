@@ -53,7 +53,7 @@ def _item_for(request, pk: int) -> FolkItem:
     return item
 
 
-def _initial(item: FolkItem) -> tuple[ItemForm, InheritorFormSet]:
+def _initial(item: FolkItem) -> tuple:
     form = ItemForm(initial={k: getattr(item, k) for k in ItemForm.base_fields})
     people = InheritorFormSet(initial=list(item.inheritors.values("name", "level", "generation")))
     return form, people

@@ -1,7 +1,7 @@
 """API schemas of the folk-art platform."""
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ninja import Schema
 from pydantic import Field
@@ -9,8 +9,12 @@ from pydantic import Field
 from banquan.folkart import categories, geo
 from banquan.folkart.models import FolkItem, Media, PolicyArticle, ServiceStation
 
-CategoryCode = Literal[tuple(c.code for c in categories.CATEGORIES)]  # type: ignore[valid-type]
-LevelCode = Literal[tuple(code for code, _zh in categories.INHERITOR_LEVELS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # type checkers see plain strings; pydantic sees the closed lists
+    CategoryCode: TypeAlias = str
+    LevelCode: TypeAlias = str
+else:
+    CategoryCode = Literal[tuple(c.code for c in categories.CATEGORIES)]
+    LevelCode = Literal[tuple(code for code, _zh in categories.INHERITOR_LEVELS)]
 
 
 class InheritorIn(Schema):

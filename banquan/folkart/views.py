@@ -74,7 +74,7 @@ def station_points(stations) -> dict:
     """Stations with their SVG position on a plot of their bounds, and an external map link."""
     stations = list(stations)
     bounds = geo.bounds_of([(float(s.latitude), float(s.longitude)) for s in stations])
-    rows = []
+    rows: list[dict] = []
     for s in stations:
         lat, lon = float(s.latitude), float(s.longitude)
         x, y = geo.project(lat, lon, bounds, MAP_WIDTH, MAP_HEIGHT)
