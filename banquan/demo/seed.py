@@ -27,6 +27,7 @@ from banquan.demo import bulk, samples
 from banquan.demo import software as demo_software
 from banquan.demo.catalogue import STORIES, Story
 from banquan.demo.timeline import WorkingDays, fixed_clock, real_now
+from banquan.folkart import demo as folkart_demo
 from banquan.lexicon import services as lexicon
 from banquan.logos import checks as logo_checks
 from banquan.logos import demo as logos_demo
@@ -64,6 +65,7 @@ def seed() -> dict[str, str]:
         logos_demo.load_demo(by=users["registrar"])
         _Player(users, days, fixed).play(STORIES)
         demo_software.play(users, days, fixed)
+        folkart_demo.play(users)
         showcase_demo.load_demo(registrar=users["registrar"])
     demo_accounts.write_file(_accounts_text(passwords))
     return passwords

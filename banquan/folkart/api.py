@@ -120,8 +120,8 @@ def update_prereg(request: HttpRequest, item_id: int, payload: ItemIn):
 def add_media(request: HttpRequest, item_id: int, file: File[UploadedFile], caption: Form[str] = ""):
     _visible(request, item_id)
     with field_errors_as_422("file"):
-        m = media.add(user=current_user(request), item_id=item_id, name=file.name or "upload", file=file,
-                      size=file.size or 0, caption=caption)  # type: ignore[arg-type]
+        m = media.add(user=current_user(request), item_id=item_id, name=file.name or "upload",
+                      file=file, size=file.size or 0, caption=caption)  # type: ignore[arg-type]
     return Status(201, MediaOut.of(m))
 
 
