@@ -3,7 +3,7 @@ continue it), read a conversation, hand it over to a person; and for the office'
 (registrars) the inbox, claim, reply and close."""
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from banquan.api import SessionAuth, TokenAuth
 from banquan.applications.api import current_user
@@ -86,4 +86,4 @@ def claim(request: HttpRequest, conversation_id: int):
              summary="Agents: reply in the conversation (claims it if nobody has)")
 def reply(request: HttpRequest, conversation_id: int, payload: ReplyIn):
     message = services.reply(agent=current_user(request), conversation_id=conversation_id, text=payload.text)
-    return 201, MessageOut.of(message)
+    return Status(201, MessageOut.of(message))

@@ -216,7 +216,7 @@ def save_article(*, by, slug: str, title: str, body: str, position: int = 0, act
         errors["body"] = [_("请填写正文。")]
     elif "\n## " not in f"\n{body}":
         errors["body"] = [_("正文至少要有一个以“## ”开头的小节标题：回答按小节引用出处。")]
-    if Article.objects.filter(slug=slug).exclude(pk=article_id).exists():
+    if Article.objects.filter(slug=slug).exclude(pk=article_id or 0).exists():
         errors["slug"] = [_("标识“%(slug)s”已被使用。") % {"slug": slug}]
     if errors:
         raise ValidationFailed(errors)
@@ -228,9 +228,10 @@ def save_article(*, by, slug: str, title: str, body: str, position: int = 0, act
                                          digest=digest, updated_at=now, updated_by=actor)
         action = "article_add"
     else:
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
+        found = Article.objects.select_for_update().filter(pk=article_id).first()
+        if found is None:
             raise NotFound(_("文章不存在。"))
+        article = found
         if article.digest == digest and article.position == position:
             return article
         article.slug, article.title, article.body, article.position, article.active = slug, title, body, position, active
