@@ -22,7 +22,9 @@ class Tally(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["metric", "year", "month", "category", "region", "detail"],
                                                name="stats_tally_key")]
-        indexes = [models.Index(fields=["metric", "year"], name="stats_tally_metric_year")]
+        indexes = [models.Index(fields=["metric", "year"], name="stats_tally_metric_year"),
+                   models.Index(fields=["metric", "category", "region"], name="stats_tally_metric_cat"),
+                   models.Index(fields=["metric", "region"], name="stats_tally_metric_region")]
 
 
 class DecisionTally(models.Model):

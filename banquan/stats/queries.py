@@ -18,16 +18,30 @@ PROCEDURES = (("work", "作品登记", "Works"), ("software", "计算机软件�
 
 
 def _tallies(metric: str, f: Filters, *, year: bool = True, category: bool = True, region: bool = True) -> QuerySet:
+    """Rows of ``metric`` narrowed by the filters that apply (``year``/``category``/``region``
+    False: that filter is ignored, for the breakdown over that dimension)."""
     qs = Tally.objects.filter(metric=metric).order_by()
     if year and f.year:
         qs = qs.filter(year=f.year)
-    if category:
-        if f.category:
-            qs = qs.filter(category=f.category)
-        elif metric in (m.REGISTERED, m.FINAL):
-            qs = qs.exclude(category=m.SOFTWARE)  # works statistics; software has its own
+    if category and f.category:
+        qs = qs.filter(category=f.category)
     if region and f.region:
         qs = qs.filter(region=f.region)
+    return qs
+
+
+def _registered(f: Filters, *, by: str = "", year: bool = True) -> QuerySet:
+    """Registration tallies for the filters at the coarsest grain that answers them: a roll-up
+    (``metrics.ALL``) wherever a dimension is neither filtered nor broken down (``by``)."""
+    qs = _tallies(m.REGISTERED, f, year=year, category=by != "category", region=by != "region")
+    if by == "category" or (not f.category and not f.region and by != "region"):
+        qs = qs.exclude(category__in=[m.ALL, m.SOFTWARE])  # per category (there is no all-works-everywhere row)
+    elif not f.category:
+        qs = qs.filter(category=m.ALL)
+    if by == "region":
+        qs = qs.exclude(region=m.ALL)
+    elif not f.region:
+        qs = qs.filter(region=m.ALL)
     return qs
 
 
@@ -36,14 +50,19 @@ def _sums(qs: QuerySet, *fields: str) -> dict:
             for r in qs.values(*fields).annotate(n=Sum("count"))}
 
 
+def _finals(f: Filters, *, year: bool = True) -> QuerySet:
+    qs = _tallies(m.FINAL, f, year=year)
+    return qs if f.category else qs.exclude(category=m.SOFTWARE)
+
+
 def years() -> list[int]:
     return sorted(Tally.objects.order_by().values_list("year", flat=True).distinct())
 
 
 def by_category(f: Filters) -> dict:
     """Works registered per category (with revocations in the same period), with shares."""
-    counts = _sums(_tallies(m.REGISTERED, f, category=False).exclude(category=m.SOFTWARE), "category")
-    revoked = _sums(_tallies(m.FINAL, f, category=False).exclude(category=m.SOFTWARE), "category")
+    counts = _sums(_registered(f, by="category"), "category")
+    revoked = _sums(_tallies(m.FINAL, f, category=False).exclude(category=m.SOFTWARE), "category")  # few rows
     total = sum(counts.values())
     rows = [{"code": c.code, "name_zh": c.zh, "name_en": c.en, "count": counts.get(c.code, 0),
              "share": figures.share(counts.get(c.code, 0), total), "revoked": revoked.get(c.code, 0)}
@@ -52,7 +71,7 @@ def by_category(f: Filters) -> dict:
 
 
 def by_region(f: Filters) -> dict:
-    counts = _sums(_tallies(m.REGISTERED, f, region=False), "region")
+    counts = _sums(_registered(f, by="region"), "region")
     total = sum(counts.values())
     rows = [{"name_zh": name, "name_en": regions.english(name), "kind": regions.kind_of(name),
              "count": counts.get(name, 0), "share": figures.share(counts.get(name, 0), total)}
@@ -67,7 +86,7 @@ def by_region(f: Filters) -> dict:
 
 def by_month(f: Filters) -> list[dict]:
     """Registrations per month (of the filter's year, or all months), with the same month a year earlier."""
-    qs = _tallies(m.REGISTERED, f, year=False)
+    qs = _registered(f, year=False)
     if f.year:
         qs = qs.filter(year__in=[f.year - 1, f.year])
     counts = _sums(qs, "year", "month")
@@ -81,15 +100,15 @@ def by_month(f: Filters) -> list[dict]:
 
 def by_year(f: Filters) -> list[dict]:
     """Every year (the year filter does not apply), with growth and revocations."""
-    rows = figures.with_growth(_sums(_tallies(m.REGISTERED, f, year=False), "year").items())
-    revoked = _sums(_tallies(m.FINAL, f, year=False), "year")
+    rows = figures.with_growth(_sums(_registered(f, year=False), "year").items())
+    revoked = _sums(_finals(f, year=False), "year")
     for r in rows:
         r["revoked"] = revoked.get(r["year"], 0)
     return rows
 
 
 def software(f: Filters) -> dict:
-    per_year = _sums(_tallies(m.REGISTERED, f, year=False, category=False).filter(category=m.SOFTWARE), "year")
+    per_year = _sums(_registered(Filters(category=m.SOFTWARE, region=f.region), year=False), "year")
     rows = figures.with_growth(per_year.items())
     total = per_year.get(f.year, 0) if f.year else sum(per_year.values())
     return {"total": total, "years": rows}

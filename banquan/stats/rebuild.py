@@ -46,7 +46,8 @@ def _registrations():
             .values("category", "region", y=ExtractYear("registered_on"), mo=ExtractMonth("registered_on"))
             .annotate(n=Count("id")))
     for r in rows:
-        yield (m.REGISTERED, r["y"], r["mo"], r["category"], r["region"], ""), r["n"], 0
+        for key in m.registration_keys(r["y"], r["mo"], r["category"], r["region"]):
+            yield key, r["n"], 0
 
 
 def _finals():

@@ -37,10 +37,16 @@ def _key(metric: str, day: dt.date, category: str = "", region: str = "", detail
 def registered(*, registration: Registration, application: Application) -> None:
     """A registration entered (``records.services.register``): counted in its month, category
     and region, and its application's decision in the processing times."""
-    tallies.add([(_key(m.REGISTERED, registration.registered_on, registration.category, registration.region), 1, 0)])
+    tallies.add(_registration_rows(registration))
     decision = decision_key(application, m.REGISTERED_OUTCOME, fallback=registration.registered_at)
     if decision is not None:
         tallies.add_decisions([(decision, 1)])
+
+
+def _registration_rows(reg: Registration, n: int = 1, region: str | None = None) -> list[tuple]:
+    day = reg.registered_on
+    return [(k, n, 0) for k in m.registration_keys(day.year, day.month, reg.category,
+                                                   reg.region if region is None else region)]
 
 
 def rejected(*, application: Application) -> None:
@@ -74,7 +80,7 @@ def bulk_registered(*, registrations: Sequence[Registration], applications: Sequ
     their decisions; their applications had no corrections."""
     cal = calendar.current()
     by_app = {a.pk: a for a in applications}
-    tallies.add((_key(m.REGISTERED, r.registered_on, r.category, r.region), 1, 0) for r in registrations)
+    tallies.add(row for r in registrations for row in _registration_rows(r))
     keys = (decision_key(by_app[r.application_id], m.REGISTERED_OUTCOME, fallback=r.registered_at, cal=cal,
                          pauses=()) for r in registrations)
     tallies.add_decisions((k, 1) for k in keys if k is not None)
@@ -94,8 +100,7 @@ def region_changed(*, registration: Registration, before: str) -> None:
     """An approved change of owners moved the registration to another region."""
     if before == registration.region:
         return
-    day, cat = registration.registered_on, registration.category
-    tallies.add([(_key(m.REGISTERED, day, cat, before), -1, 0), (_key(m.REGISTERED, day, cat, registration.region), 1, 0)])
+    tallies.add(_registration_rows(registration, -1, region=before) + _registration_rows(registration))
 
 
 def pledge_registered(*, pledge) -> None:

@@ -42,7 +42,17 @@ def _group_by_registrations() -> dict[tuple, tuple[int, int]]:
 
 
 def _only(rows: dict, metric: str) -> dict:
-    return {k: v for k, v in rows.items() if k[0] == metric}
+    """The rows of ``metric`` without the roll-ups."""
+    return {k: v for k, v in rows.items() if k[0] == metric and m.ALL not in (k[3], k[4])}
+
+
+def _rollups_add_up(rows: dict) -> None:
+    for (metric, y, mo, cat, region, _detail), (n, _c) in rows.items():
+        if metric != m.REGISTERED or m.ALL not in (cat, region):
+            continue
+        cells = [v[0] for k, v in _only(rows, m.REGISTERED).items() if k[1:3] == (y, mo)
+                 and (k[3] == cat or (cat == m.ALL and k[3] != m.SOFTWARE)) and (k[4] == region or region == m.ALL)]
+        assert n == sum(cells), (cat, region)
 
 
 @pytest.mark.django_db
@@ -58,6 +68,7 @@ def test_a_registration_is_counted_in_its_month_category_and_region(clock, appli
         (m.REGISTERED, 2026, 4, "music", "广东", ""): (1, 0),
     }
     assert _only(tallies(), m.REGISTERED) == _group_by_registrations()
+    _rollups_add_up(tallies())
 
 
 @pytest.mark.django_db
@@ -110,6 +121,7 @@ def test_after_a_sequence_of_services_the_tallies_equal_the_raw_rows_and_a_rebui
 
     live, live_decisions = tallies(), decisions()
     assert _only(live, m.REGISTERED) == _group_by_registrations()
+    _rollups_add_up(live)
     assert live[(m.REGISTERED, 2026, 2, "fine_art", "法国", "")] == (1, 0)  # moved with its owners
     assert live[(m.FINAL, 2026, 4, "fine_art", "北京", "superseded")] == (1, 0)
     assert live[(m.FINAL, 2026, 6, "music", "香港", "revoked")] == (1, 0)
