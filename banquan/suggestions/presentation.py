@@ -10,7 +10,7 @@ from banquan.applications import categories
 from banquan.applications import services as applications
 from banquan.applications.models import Application
 from banquan.core import llm
-from banquan.suggestions import access, facts, services
+from banquan.suggestions import access, consistency, facts, services
 from banquan.suggestions.models import Job, Kind, Purpose, Source, State, Suggestion
 
 
@@ -47,7 +47,7 @@ def text_of(s: Suggestion) -> str:
     if s.kind == Kind.SUMMARY:
         return p.get("text", "")
     if s.source == Source.RULES:
-        return _(p["template"]) % p.get("params", {})
+        return consistency.render(p["template"], p.get("params", {}))
     return p.get("message", "")
 
 

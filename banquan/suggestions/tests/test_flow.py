@@ -207,3 +207,11 @@ def test_a_failing_provider_leaves_the_pages_working(
 def test_without_a_model_asking_is_refused_plainly(applicant, draft):
     response = BearerClient(applicant).post(f"/api/v1/suggestions/applications/{draft.pk}/ask")
     assert response.status_code == 409 and "未配置" in response.json()["detail"]
+
+
+def test_remarks_in_english(client, applicant):
+    app = factories.draft(applicant, category="audiovisual")
+    client.force_login(applicant)
+    client.cookies["django_language"] = "en"
+    html = panel(client, app)
+    assert "The category is “Audiovisual work”" in html and "Assistance" in html
