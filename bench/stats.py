@@ -153,7 +153,7 @@ def main() -> None:
                 path = url.format(year=year)
                 response = client.get(path)
                 assert response.status_code == 200, (path, response.status_code)
-                samples[label][page] += _harness.timed(lambda path=path: client.get(path), args.requests // args.rounds)
+                samples[label][page] += _harness.timed(lambda path=path, client=client: client.get(path), args.requests // args.rounds)
 
     print(f"\n{'page':<22}{'baseline p50 ms':>16}{'loaded p50 ms':>15}{'loaded p95 ms':>15}{'ratio p50':>11}")
     for page in PAGES:

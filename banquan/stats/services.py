@@ -4,7 +4,7 @@ service that makes the change (``records.services.register``, ``review.services.
 counted and a committed one always is. ``rebuild`` recomputes every tally from the raw rows."""
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 

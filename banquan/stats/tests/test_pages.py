@@ -39,7 +39,7 @@ def test_anyone_sees_the_dashboard_with_charts_and_tables(client, works):
 def test_the_dashboard_speaks_english_in_the_english_ui(client, works):
     client.cookies["django_language"] = "en"
     page = client.get("/stats/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Fine art" in page and "Guangdong" in page
+    assert "Fine art" in page and "Guangdong" in page and "Works registered, by category" in page
 
 
 @pytest.mark.django_db

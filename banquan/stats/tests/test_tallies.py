@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 
@@ -72,10 +73,12 @@ def test_a_registration_is_counted_in_its_month_category_and_region(clock, appli
 
 
 @pytest.mark.django_db
-def test_a_failed_registration_leaves_no_tally(clock, applicant, reviewer):
+def test_a_registration_rolled_back_leaves_no_tally(clock, applicant, reviewer):
     app = accepted(applicant, reviewer)
-    with pytest.raises(Exception):
-        review.approve(reviewer=factories.UserFactory(role="applicant"), app_id=app.pk, reason="越权")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        review.approve(reviewer=reviewer, app_id=app.pk, reason="符合登记条件。")
+        assert tallies() and decisions()  # counted inside the registering transaction
+        raise RuntimeError("the transaction fails after the registration")
     assert tallies() == {} and decisions() == {}
 
 
