@@ -43,6 +43,13 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["year", "letter", "serial"], name="registration_serial_unique")
         ]
+        # The public search's filters, newest first (``search._filtered``): each serves its
+        # filter's count and page from the index alone (bench/search_filters.py).
+        indexes = [
+            models.Index(fields=["category", "registered_on", "id"], name="registration_category_day"),
+            models.Index(fields=["region", "registered_on", "id"], name="registration_region_day"),
+            models.Index(fields=["region", "category", "registered_on", "id"], name="registration_region_cat_day"),
+        ]
         verbose_name = _("登记记录")
         verbose_name_plural = _("登记记录")
 
