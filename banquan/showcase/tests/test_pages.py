@@ -111,3 +111,11 @@ def test_staff_pages_are_for_registrars(client, work, applicant, reviewer):
     for user in (applicant, reviewer):
         client.force_login(user)
         assert client.get(reverse("showcase:curate")).status_code == 403
+
+
+def test_showcase_and_search_filters_in_english(client, shown):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("showcase:index")).content.decode()
+    assert "Featured works" in html and "精选作品" not in html
+    search = client.get(reverse("verify:search"), {"region": "火星"}).content.decode()
+    assert "Unknown region." in search and "All regions" in search and ">Guangdong<" in search
