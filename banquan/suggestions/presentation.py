@@ -13,6 +13,8 @@ from banquan.core import llm
 from banquan.suggestions import access, consistency, facts, services
 from banquan.suggestions.models import Job, Kind, Purpose, Source, State, Suggestion
 
+REVIEW_REMARKS = 30
+
 
 @dataclass
 class Row:
@@ -61,15 +63,17 @@ def _job(app: Application, purpose: str) -> Job | None:
 
 def applicant_context(app: Application, user: User, **extra: Any) -> dict:
     services.refresh_rules(app)
-    mine = list(access.suggestions_for(user, app))
+    mine = access.suggestions_for(user, app)  # queried by state: a long history costs nothing here
+    remarks = mine.filter(kind=Kind.INCONSISTENCY)
     editable = app.status in applications.EDITABLE
+    category = mine.filter(kind=Kind.CATEGORY, state=State.OFFERED).last()
     return {
         "app": app,
         "editable": editable,
         "model_configured": llm.model() is not None and editable,
-        "category": next((r for r in rows(mine) if r.s.kind == Kind.CATEGORY and r.s.state == State.OFFERED), None),
-        "remarks": rows([s for s in mine if s.kind == Kind.INCONSISTENCY and s.state == State.OFFERED]),
-        "dismissed": sum(1 for s in mine if s.kind == Kind.INCONSISTENCY and s.state == State.DISMISSED),
+        "category": rows([category])[0] if category else None,
+        "remarks": rows(list(remarks.filter(state=State.OFFERED))),
+        "dismissed": remarks.filter(state=State.DISMISSED).count(),
         "job": _job(app, Purpose.ASSIST),
         **extra,
     }
@@ -77,14 +81,18 @@ def applicant_context(app: Application, user: User, **extra: Any) -> dict:
 
 def review_context(app: Application, user: User, **extra: Any) -> dict:
     services.refresh_rules(app)
-    every = list(access.suggestions_for(user, app))
-    summaries = [s for s in every if s.kind == Kind.SUMMARY and s.state != State.DISMISSED]
+    every = access.suggestions_for(user, app)
+    summary = every.filter(kind=Kind.SUMMARY).exclude(state=State.DISMISSED).last()
+    # the remarks as they stand: every rule remark, and the model's of its latest check (undecided
+    # or dismissed since); older model runs' undecided remarks were replaced
+    remarks = every.filter(kind=Kind.INCONSISTENCY).order_by("-created_at", "-id")[:REVIEW_REMARKS]
     return {
         "app": app,
         "model_configured": llm.model() is not None,
-        "summary": rows(summaries[-1:])[0] if summaries else None,
-        "remarks": rows([s for s in every if s.kind == Kind.INCONSISTENCY]),
-        "categories": rows([s for s in every if s.kind == Kind.CATEGORY and s.state != State.OFFERED]),
+        "summary": rows([summary])[0] if summary else None,
+        "remarks": rows(list(reversed(remarks))),
+        "categories": rows(list(every.filter(kind=Kind.CATEGORY).exclude(state=State.OFFERED)
+                                .order_by("-decided_at", "-id")[:3])),
         "job": _job(app, Purpose.SUMMARY),
         **extra,
     }

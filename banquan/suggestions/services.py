@@ -5,7 +5,7 @@ while the form is still editable; every decision is in the audit log."""
 import uuid
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from banquan.accounts.models import User
@@ -50,13 +50,16 @@ def refresh_rules(app: Application) -> None:
     fresh = [r for k, r in found.items() if k not in stored or stored[k].payload.get("params") != r.params]
     if not stale and not fresh:  # the usual case on every page view: no writes
         return
-    with transaction.atomic():
-        Suggestion.objects.filter(pk__in=stale).delete()
-        for r in fresh:
-            Suggestion.objects.update_or_create(
-                application=app, key=r.key, defaults={
-                    "kind": Kind.INCONSISTENCY, "source": Source.RULES,
-                    "payload": {"field": r.field, "code": r.code, "template": r.template, "params": r.params}})
+    try:
+        with transaction.atomic():
+            Suggestion.objects.filter(pk__in=stale).delete()
+            for r in fresh:
+                Suggestion.objects.update_or_create(
+                    application=app, key=r.key, defaults={
+                        "kind": Kind.INCONSISTENCY, "source": Source.RULES,
+                        "payload": {"field": r.field, "code": r.code, "template": r.template, "params": r.params}})
+    except IntegrityError:  # two page views at once: the other one wrote the same remarks
+        pass
 
 
 def _decided(s: Suggestion, user: User, state: str, reason: str = "", data: dict | None = None) -> Suggestion:
