@@ -75,17 +75,17 @@ def _domain_error(request, exc: DomainError):
 
 def _mount() -> None:
     from banquan.accounts.api import router as accounts_router
+    from banquan.applications.api import router as applications_router
     from banquan.assistant.api import router as assistant_router
     from banquan.folkart.api import router as folkart_router
-    from banquan.applications.api import router as applications_router
     from banquan.logos.api import router as logos_router
     from banquan.records.api import router as records_router
     from banquan.review.api import router as review_router
     from banquan.rights.api import router as rights_router
     from banquan.screening.api import router as screening_router
+    from banquan.showcase.api import router as showcase_router
     from banquan.similarity.api import router as similarity_router
     from banquan.software.api import router as software_router
-    from banquan.showcase.api import router as showcase_router
     from banquan.software.application_api import router as software_applications_router
     from banquan.stats.api import router as stats_router
     from banquan.suggestions.api import router as suggestions_router
