@@ -49,6 +49,8 @@ class Suggestion(models.Model):
         verbose_name = _("智能辅助建议")
         verbose_name_plural = _("智能辅助建议")
         constraints = [models.UniqueConstraint(fields=["application", "key"], name="suggestion_key_unique")]
+        # the panels ask for an application's suggestions by kind and state on every view
+        indexes = [models.Index(fields=["application", "kind", "state"], name="suggestion_panel_idx")]
 
     def __str__(self) -> str:
         return f"{self.application_id} · {self.kind} · {self.state}"
