@@ -37,7 +37,8 @@ def _remember(request, c: Conversation) -> None:
 
 def _conversation_context(c: Conversation | None) -> dict:
     messages = list(c.messages.all()) if c else []
-    return {"conversation": c, "messages": messages, "last_id": messages[-1].pk if messages else 0}
+    # Not "messages": base.html lists the messages framework's notices under that name.
+    return {"conversation": c, "chat_messages": messages, "last_id": messages[-1].pk if messages else 0}
 
 
 @require_GET
@@ -57,7 +58,7 @@ def ask(request):
     _remember(request, c)
     if not request.headers.get("HX-Request"):
         return redirect("assistant:chat")
-    return render(request, "assistant/_messages.html", {"messages": added, "conversation": c,
+    return render(request, "assistant/_messages.html", {"chat_messages": added, "conversation": c,
                                                         "last_id": added[-1].pk, "oob": True})
 
 
@@ -67,7 +68,7 @@ def poll(request):
     c = _current(request)
     after = int(request.GET.get("after") or 0) if (request.GET.get("after") or "0").isdigit() else 0
     new = list(c.messages.filter(pk__gt=after)) if c else []
-    return render(request, "assistant/_messages.html", {"messages": new, "conversation": c,
+    return render(request, "assistant/_messages.html", {"chat_messages": new, "conversation": c,
                                                         "last_id": new[-1].pk if new else after, "oob": True})
 
 
