@@ -4,7 +4,7 @@ writes the same rows."""
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from banquan.stats import metrics as m
@@ -60,10 +60,10 @@ def build(fig: dict) -> dict[str, Table]:
               [_("币种"), _("登记件数"), _("主债权金额"), _("注销件数"), _("注销的主债权金额"), _("现存件数"), _("现存主债权金额")],
               [[r["currency"], r["registered"], r["registered_principal"], r["released"], r["released_principal"],
                 r["outstanding"], r["outstanding_principal"]] for r in fig["pledges"]]),
-        Table("seizures", _("查封"), [_("事项"), _("件数")],
+        Table("seizures", pgettext("stats", "查封"), [_("事项"), _("件数")],
               [[label, seizures[key]] for label, key in seizure_rows] + [[_("现存查封（当前）"), seizures["in_force"]]]),
         Table("processing", _("审查用时（受理至决定，工作日，不含补正期间）"),
-              [_("登记类型"), _("办结"), _("登记"), _("不予登记"), _("中位数"), _("90% 分位"), _("法定时限"),
+              [_("登记类型"), pgettext("stats", "办结"), pgettext("stats", "登记"), _("不予登记"), _("中位数"), _("90% 分位"), _("法定时限"),
                _("时限内办结")],
               [[name(r), r["decided"], r["registered"], r["rejected"], _opt(r["median_days"]), _opt(r["p90_days"]),
                 r["limit_days"], percent(r["within_share"])] for r in fig["processing"]]),
