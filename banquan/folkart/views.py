@@ -78,7 +78,10 @@ def station_points(stations) -> dict:
     for s in stations:
         lat, lon = float(s.latitude), float(s.longitude)
         x, y = geo.project(lat, lon, bounds, MAP_WIDTH, MAP_HEIGHT)
-        rows.append({"station": s, "x": x, "y": y, "n": len(rows) + 1, "map_url": geo.external_map_url(lat, lon)})
+        # Labels of points in the right half go to their left, so they stay inside the plot.
+        right = x > MAP_WIDTH / 2
+        rows.append({"station": s, "x": x, "y": y, "n": len(rows) + 1, "map_url": geo.external_map_url(lat, lon),
+                     "label_x": x - 10 if right else x + 10, "anchor": "end" if right else "start"})
     return {"rows": rows, "bounds": bounds, "width": MAP_WIDTH, "height": MAP_HEIGHT}
 
 

@@ -112,3 +112,14 @@ def test_landing_page(clock, registrar, applicant):
     file_item(applicant, name="未审核的项目")
     page = Client().get("/folkart/").content.decode()
     assert "民间文艺版权服务" in page and "面塑" in page and "未审核的项目" not in page
+
+
+def test_station_labels_stay_inside_the_map(registrar):
+    # A label drawn to the right of an eastern point ran off the plot; it goes to the point's left.
+    for name, lon in (("西边服务站", "117.00"), ("东边服务站", "117.20")):
+        content.save_station(editor=registrar, values={"name": name, "address": "济南市历城区",
+                                                       "latitude": "36.68", "longitude": lon})
+    svg = Client().get("/folkart/stations/").content.decode().split('<svg id="station-map"')[1].split("</svg>")[0]
+    anchors = dict((t.split("</text>")[0].split(". ", 1)[1], t.split('text-anchor="')[1].split('"')[0])
+                   for t in svg.split("<text")[1:] if "text-anchor" in t)
+    assert anchors == {"西边服务站": "start", "东边服务站": "end"}
