@@ -1,11 +1,9 @@
 """Pre-registration pages: applicants file, correct, add media and convert; the office reviews
 (审核) and staff enter library items directly. Refusals are shown beside their field."""
 
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from banquan.accounts.models import Role
 from banquan.core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from banquan.core.http import only
 from banquan.folkart import access, convert, media, services, states
 from banquan.folkart.forms import (
     DecisionForm,
@@ -24,18 +23,6 @@ from banquan.folkart.forms import (
 )
 from banquan.folkart.models import FolkItem
 from banquan.ledger import services as ledger
-
-
-def only(check):
-    def decorate(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not check(request.user):
-                raise Forbidden
-            return view(request, *args, **kwargs)
-        return wrapper
-    return decorate
 
 
 def _is_applicant(user) -> bool:

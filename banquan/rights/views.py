@@ -4,13 +4,10 @@ certificate reissue) and the registrars' review of them with revocation (登记�
 form it concerns (or at the top of the page) with the page's input kept."""
 
 import datetime as dt
-from functools import wraps
 from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from banquan.applications.choices import IdType
 from banquan.core.errors import DomainError, NotFound, PermissionDenied
+from banquan.core.http import only
 from banquan.core.storage import store
 from banquan.records.models import Registration
 from banquan.rights import queries, services
@@ -40,20 +38,6 @@ from banquan.rights.models import ChangeRequest, Pledge, Recordation, ReissueReq
 SEIZURES_SHOWN = 200
 
 
-def only(check):
-    """Signed-in users passing ``check``; anyone else signed in gets 403."""
-
-    def decorate(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not check(request.user):
-                raise Forbidden
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorate
 
 
 def _pledge_user(user) -> bool:

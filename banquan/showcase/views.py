@@ -2,11 +2,8 @@
 page and the registrars' curation pages. Rules are in ``services``; refusals are shown on the
 page they concern."""
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,24 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from banquan.accounts.models import Role
 from banquan.applications import categories, thumbnails
 from banquan.core.errors import DomainError
+from banquan.core.http import only
 from banquan.core.storage import store
 from banquan.records.models import Registration
 from banquan.records.schemas import category_label
 from banquan.showcase import queries, rules, services
 from banquan.showcase.forms import FeatureForm
 from banquan.showcase.models import Consent, Feature
-
-
-def _only(check):
-    def decorate(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not check(request.user):
-                raise Forbidden
-            return view(request, *args, **kwargs)
-        return wrapper
-    return decorate
 
 
 def is_applicant(user) -> bool:
@@ -89,7 +75,7 @@ def image(request, sample_uuid):
 # --- owners ----------------------------------------------------------------------------
 
 
-@_only(is_applicant)
+@only(is_applicant)
 @require_safe
 def consents(request):
     regs = (Registration.objects.filter(application__applicant=request.user)
@@ -97,7 +83,7 @@ def consents(request):
     return render(request, "showcase/consents.html", {"registrations": regs, "hidden": rules.HIDDEN_STATUSES})
 
 
-@_only(is_applicant)
+@only(is_applicant)
 @require_POST
 def consent(request):
     number = request.POST.get("number", "")
@@ -117,7 +103,7 @@ def consent(request):
 # --- registrars --------------------------------------------------------------------------
 
 
-@_only(is_curator)
+@only(is_curator)
 @require_safe
 def curate(request):
     consented = (Consent.objects.filter(withdrawn_at__isnull=True)
@@ -131,7 +117,7 @@ def curate(request):
     })
 
 
-@_only(is_curator)
+@only(is_curator)
 @require_http_methods(["GET", "POST"])
 def curate_work(request, number: str):
     reg = Registration.objects.filter(number=number).first()
