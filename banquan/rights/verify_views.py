@@ -6,9 +6,10 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from banquan.core.http import only
 from banquan.rights import certificates
 from banquan.rights.models import Pledge
-from banquan.rights.views import _pledge_user, _visible, only
+from banquan.rights.views import _pledge_user, _visible
 
 
 @only(_pledge_user)
