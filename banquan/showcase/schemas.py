@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from ninja import Schema
 
-from banquan.records.schemas import absolute, category_label, page_url
+from banquan.records.schemas import absolute, page_url, registration_summary
 from banquan.showcase.models import Feature
 
 
@@ -39,12 +39,7 @@ class ConsentOut(Schema):
 def feature_out(item: Feature) -> dict:
     reg = item.registration
     return {
-        "number": reg.number,
-        "title": reg.title,
-        "category": reg.category,
-        "category_label": category_label(reg.category),
-        "owners": [o["name"] for o in reg.data.get("owners", [])],
-        "registered_on": reg.registered_on,
+        **registration_summary(reg),  # the search row's facts; the schema keeps the fields it declares
         "blurb": item.blurb,
         "images": [absolute(reverse("showcase:image", args=[i.sample.uuid])) for i in item.images.all()],
         "page_url": absolute(reverse("showcase:detail", args=[reg.number])),
